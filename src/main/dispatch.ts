@@ -1,0 +1,69 @@
+// The transport-neutral core of both shells: find the method, validate input, call it, map errors.
+import { ZodError, type z } from 'zod'
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '@shared/contract'
+import { TouchlineError, isErrorCode, type Envelope, type WireError } from '@shared/errors'
+import type { Clock } from './clock'
+import type { WorkspaceSession } from './session'
+
+export interface Context {
+  session: WorkspaceSession
+  clock: Clock
+  shell: 'electron' | 'browser'
+}
+
+export type Handlers = {
+  [K in MethodName]: (ctx: Context, input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>>
+}
+
+function describeZodError(method: string, err: ZodError): string {
+  const parts = err.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? `input.${issue.path.map(String).join('.')}` : 'input'
+    return `${where}: ${issue.message}`
+  })
+  return `${method}: ${parts.join('; ')}`
+}
+
+/** Turns anything thrown into the wire shape; internals never reach the renderer. */
+export function toWireError(err: unknown, method: string): WireError {
+  if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: describeZodError(method, err) }
+  if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
+    return { code: (err as TouchlineError).code, message: String((err as Error).message) }
+  }
+  const sqliteCode = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : ''
+  if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'INVALID_INPUT', message: `${method}: the change breaks a rule of the workspace (${(err as Error).message})` }
+  }
+  console.error(`[touchline] ${method} failed`, err)
+  return { code: 'INTERNAL', message: `${method} failed unexpectedly; nothing was changed. Details are in the app's log.` }
+}
+
+export async function dispatch(handlers: Handlers, ctx: Context, method: unknown, input: unknown): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) {
+    const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${shown}` } }
+  }
+  const schema: z.ZodType = contract[method].input
+  try {
+    const parsed = schema.parse(input === undefined ? {} : input)
+    const handler = handlers[method] as (ctx: Context, input: unknown) => unknown
+    const value = await handler(ctx, parsed)
+    return { ok: true, value }
+  } catch (err) {
+    return { ok: false, error: toWireError(err, method) }
+  }
+}
+
+/** Envelopes travel as JSON text over both transports, so a value that cannot be serialized becomes a typed error. */
+export function serializeEnvelope(envelope: Envelope<unknown>, method: string): string {
+  try {
+    return JSON.stringify(envelope)
+  } catch (err) {
+    console.error(`[touchline] ${method} returned a value that cannot be serialized`, err)
+    return JSON.stringify({
+      ok: false,
+      error: { code: 'INTERNAL', message: `${method} produced a result that could not be sent to the window.` }
+    })
+  }
+}
+
+export { TouchlineError }

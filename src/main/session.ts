@@ -1,0 +1,98 @@
+// The workspace a shell has open: its file, its state, and the one store handle services use.
+import { existsSync } from 'node:fs'
+import { dirname, basename, extname, join } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { WorkspaceStatus } from '@shared/contract'
+import { TouchlineError } from '@shared/errors'
+import { isoSecond } from '@shared/dates'
+import type { Clock } from './clock'
+import { toWireError } from './dispatch'
+import { createWorkspace, openWorkspace, type Store } from './store/open'
+import { userVersion } from './store/migrate'
+import type { DB } from './store/schema'
+import { generateDemo } from './demo/generate'
+
+export class WorkspaceSession {
+  private store: Store | null = null
+  private path: string
+  private error: TouchlineError | null = null
+
+  constructor(
+    defaultPath: string,
+    private readonly nativeBinding?: string
+  ) {
+    this.path = defaultPath
+  }
+
+  /** Opens the file if it exists; a bad file becomes an error state, never a crash or an overwrite. */
+  async openExisting(clock: Clock): Promise<WorkspaceStatus> {
+    if (!existsSync(this.path)) return this.status()
+    try {
+      this.store = await openWorkspace(this.path, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
+      this.error = null
+    } catch (err) {
+      const wire = toWireError(err, 'workspace.open')
+      this.error = new TouchlineError(wire.code, wire.message)
+    }
+    return this.status()
+  }
+
+  status(): WorkspaceStatus {
+    return {
+      state: this.store ? 'open' : this.error ? 'error' : 'none',
+      path: this.path,
+      schemaVersion: this.store ? userVersion(this.store.sqlite) : null,
+      error: this.error ? { code: this.error.code, message: this.error.message } : null
+    }
+  }
+
+  /** Starts a new workspace. When the usual file is unusable it goes beside it under a free name. */
+  create(kind: 'demo' | 'empty', clock: Clock): WorkspaceStatus {
+    if (this.store) {
+      throw new TouchlineError('CONFLICT', `A workspace is already open at "${this.path}"; close it before starting another.`)
+    }
+    const target = existsSync(this.path) ? freeSibling(this.path) : this.path
+    const store = createWorkspace(target, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
+    if (kind === 'demo') {
+      try {
+        generateDemo(store.sqlite, { scale: 'standard', today: clock.now() })
+      } catch (err) {
+        store.close()
+        throw err
+      }
+    }
+    this.store = store
+    this.path = target
+    this.error = null
+    return this.status()
+  }
+
+  db(): Kysely<DB> {
+    return this.requireStore().db
+  }
+
+  requireStore(): Store {
+    if (!this.store) {
+      throw new TouchlineError('NO_WORKSPACE', 'No workspace is open: choose the demo workspace or start an empty one first.')
+    }
+    return this.store
+  }
+
+  async close(): Promise<void> {
+    const store = this.store
+    this.store = null
+    if (store) {
+      await store.db.destroy().catch(() => undefined)
+      store.close()
+    }
+  }
+}
+
+function freeSibling(path: string): string {
+  const ext = extname(path)
+  const stem = basename(path, ext)
+  for (let n = 2; ; n++) {
+    const candidate = join(dirname(path), `${stem}-${n}${ext}`)
+    if (!existsSync(candidate)) return candidate
+  }
+}
