@@ -10,7 +10,10 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') }
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'browser-shell': resolve(__dirname, 'src/main/browser-shell.ts')
+        }
       }
     }
   },

@@ -27,7 +27,7 @@ function describeZodError(method: string, err: ZodError): string {
 export function toWireError(err: unknown, method: string): WireError {
   if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: describeZodError(method, err) }
   if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
-    return { code: (err as TouchlineError).code, message: String((err as Error).message) }
+    return { code: (err as TouchlineError).code, message: String((err as { message?: unknown }).message) }
   }
   const sqliteCode = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : ''
   if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {

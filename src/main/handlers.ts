@@ -1,0 +1,24 @@
+// Binds every contract method to its service: the one table from method name to code.
+import { LATEST_VERSION } from './store/migrations'
+import type { Handlers } from './dispatch'
+import { workspaceSummary } from './services/workspace/summary'
+import { listReps, listTeams } from './services/team/list'
+import { getDeal, listDeals } from './services/pipeline/deals'
+import { listAccounts } from './services/pipeline/accounts'
+import { createActivity, listActivities } from './services/pipeline/activities'
+
+export const APP_VERSION = '0.1.0'
+
+export const handlers: Handlers = {
+  'app.info': (ctx) => ({ version: APP_VERSION, schemaVersion: LATEST_VERSION, shell: ctx.shell }),
+  'workspace.status': (ctx) => ctx.session.status(),
+  'workspace.create': (ctx, input) => ctx.session.create(input.kind, ctx.clock),
+  'workspace.summary': (ctx) => workspaceSummary(ctx.session.db()),
+  'teams.list': (ctx) => listTeams(ctx.session.db()),
+  'reps.list': (ctx, input) => listReps(ctx.session.db(), input),
+  'deals.list': (ctx, input) => listDeals(ctx.session.db(), input),
+  'deals.get': (ctx, input) => getDeal(ctx.session.db(), input),
+  'accounts.list': (ctx, input) => listAccounts(ctx.session.db(), input),
+  'activities.list': (ctx, input) => listActivities(ctx.session.db(), input),
+  'activities.create': (ctx, input) => createActivity(ctx.session.db(), input)
+}

@@ -1,0 +1,77 @@
+// Electron main process: app lifecycle, the window, the IPC binding. Everything else lives in modules.
+import { app, BrowserWindow, ipcMain, session as electronSession, shell, dialog } from 'electron'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { systemClock } from './clock'
+import { handlers } from './handlers'
+import { registerIpc } from './ipc'
+import { denyPermissions, guardContents } from './security'
+import { WorkspaceSession } from './session'
+import { isAppUrl, type AppLocation } from './trusted-url'
+import { windowOptions } from './window'
+
+const rendererIndex = join(__dirname, '../renderer/index.html')
+const location: AppLocation = process.env.ELECTRON_RENDERER_URL
+  ? { kind: 'dev', origin: new URL(process.env.ELECTRON_RENDERER_URL).origin }
+  : { kind: 'file', indexPath: rendererIndex }
+
+/** An Electron-ABI build of better-sqlite3 staged by `npm run electron:native`; packaged builds use the rebuilt default. */
+function nativeBinding(): string | undefined {
+  const staged = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
+  return existsSync(staged) ? staged : undefined
+}
+
+let mainWindow: BrowserWindow | null = null
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))
+  mainWindow.on('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => (mainWindow = null))
+  if (location.kind === 'dev') void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL!)
+  else void mainWindow.loadFile(rendererIndex)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardContents(contents, (url) => isAppUrl(url, location), (url) => void shell.openExternal(url))
+  })
+
+  void app.whenReady().then(async () => {
+    denyPermissions(electronSession.defaultSession)
+    const dataDir = app.getPath('userData')
+    mkdirSync(dataDir, { recursive: true })
+    const session = new WorkspaceSession(join(dataDir, 'touchline.sqlite'), nativeBinding())
+    try {
+      await session.openExisting(systemClock)
+    } catch (err) {
+      dialog.showErrorBox('Touchline cannot open its database engine', String((err as Error).message))
+    }
+    registerIpc(ipcMain, {
+      handlers,
+      context: { session, clock: systemClock, shell: 'electron' },
+      isTrustedSender: (event) =>
+        mainWindow !== null &&
+        event.sender.id === mainWindow.webContents.id &&
+        event.senderFrame !== null &&
+        isAppUrl(event.senderFrame.url, location)
+    })
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+    app.on('will-quit', () => void session.close())
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
