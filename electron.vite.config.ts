@@ -28,6 +28,8 @@ export default defineConfig({
     }
   },
   renderer: {
+    // Relative asset paths: the desktop shell loads index.html from disk, the browser shell over HTTP.
+    base: './',
     resolve: { alias: shared },
     plugins: [react()]
   }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Envelope } from '@shared/errors'
-import { CONTENT_SECURITY_POLICY } from './csp'
+import { CONTENT_SECURITY_POLICY_HEADER } from './csp'
 import { dispatch, serializeEnvelope, type Context, type Handlers } from './dispatch'
 
 export const CALL_PATH = '/api/call'
@@ -49,7 +49,7 @@ function sameSecret(given: string, expected: string): boolean {
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
