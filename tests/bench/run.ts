@@ -1,0 +1,30 @@
+// `npm run bench`: builds the large workspace once, runs every benchmark on it, writes bench/results.json.
+import { printTable, record, type Measure } from './harness'
+import { buildLargeWorkspace } from './large-workspace'
+import { demoBench } from './demo'
+
+type Bench = { name: string; run: (large: ReturnType<typeof buildLargeWorkspace>) => Promise<Record<string, Measure>> | Record<string, Measure> }
+
+const BENCHES: Bench[] = [{ name: 'demo', run: demoBench }]
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  console.log('Building the large demo workspace (200 reps, 20,000 accounts, 200,000 deals, 2,000,000 activities)…')
+  const large = buildLargeWorkspace()
+  console.log(`Built in ${(large.buildMs / 1000).toFixed(1)} s`)
+  try {
+    for (const bench of BENCHES) {
+      if (only.length && !only.includes(bench.name)) continue
+      const measures = await bench.run(large)
+      record(bench.name, measures)
+      printTable(bench.name, measures)
+    }
+  } finally {
+    large.dispose()
+  }
+}
+
+void main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
