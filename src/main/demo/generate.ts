@@ -154,7 +154,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         `${first}.${last}${r}@touchline-demo.test`.toLowerCase(),
         role,
         day(todayMs - rnd.int(120, 2400) * DAY_MS),
-        rnd.int(8, 16) * 10_000_000,
+        rnd.int(12, 24) * 10_000_000,
         left ? 'left' : 'active',
         left ? day(todayMs - rnd.int(10, 200) * DAY_MS) : null
       )
@@ -233,7 +233,8 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       let closeMs = status === 'open' ? todayMs + rnd.int(-25, 180) * DAY_MS : closedAt!
       const slips = status === 'open' ? rnd.weighted([[0, 6], [1, 2], [2, 1], [3, 1]] as const) : rnd.weighted([[0, 8], [1, 2]] as const)
       const firstClose = closeMs - slips * rnd.int(14, 30) * DAY_MS
-      const amountMinor = rnd.int(8, 400) * 250_000
+      // Mid-market deal sizes, tier-one accounts three times larger: about 3× pipeline coverage per rep.
+      const amountMinor = rnd.int(4, 120) * 250_000 * (accountId <= size.tierOne ? 3 : 1)
       const account = nameByAccount[accountId]!
       const competitor = rnd.chance(0.45) ? rnd.pick(COMPETITORS) : null
       insDeal.run(
