@@ -48,7 +48,7 @@ describe('the browser shell started from the command line', () => {
     page.on('pageerror', (e) => problems.push(e.message))
     await page.goto(url)
     await page.getByRole('button', { name: /Explore the demo workspace/ }).waitFor()
-    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    const background = await page.evaluate('getComputedStyle(document.documentElement).backgroundColor')
     expect(background).toBe('rgb(18, 22, 29)')
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-run-dark.png') })
     expect(problems).toEqual([])
