@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'MIGRATION_EDITED',
   'MIGRATION_FAILED',
   'UNSUPPORTED',
+  'ENGINE_UNAVAILABLE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -60,6 +60,24 @@ export function inspectHeader(path: string): void {
   }
 }
 
+/** A native binary built for another runtime fails here, not as a damaged file: say which. */
+function connect(path: string, options: OpenOptions, fileMustExist: boolean): Database.Database {
+  try {
+    return new Database(path, { fileMustExist, nativeBinding: options.nativeBinding })
+  } catch (err) {
+    const message = (err as Error).message
+    const code = (err as { code?: unknown }).code
+    if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|did not self-register|Could not locate the bindings file/i.test(message)) {
+      throw new TouchlineError(
+        'ENGINE_UNAVAILABLE',
+        `Touchline's database engine (better-sqlite3) is not built for this runtime (${message.split('\n')[0]}). Run \`npm run electron:native\` with network access, or reinstall Touchline.`
+      )
+    }
+    if (!fileMustExist) throw err
+    throw untouched(path, 'CORRUPT_WORKSPACE', `cannot be opened (${message})`)
+  }
+}
+
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
@@ -97,7 +115,7 @@ export function backupName(path: string, fromVersion: number, now: string): stri
 /** Creates a new workspace; the file must not exist. A failure removes the half-made file. */
 export function createWorkspace(path: string, options: OpenOptions): Store {
   if (existsSync(path)) throw new TouchlineError('CONFLICT', `"${path}" already exists; Touchline never overwrites a file.`)
-  const sqlite = new Database(path, { nativeBinding: options.nativeBinding })
+  const sqlite = connect(path, options, false)
   try {
     // Set in rollback-journal mode so the id is in the main file's header before any WAL exists.
     sqlite.pragma(`application_id = ${APPLICATION_ID}`)
@@ -118,12 +136,7 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     throw new TouchlineError('NOT_FOUND', `"${path}" does not exist.`)
   }
   inspectHeader(path)
-  let sqlite: Database.Database
-  try {
-    sqlite = new Database(path, { fileMustExist: true, nativeBinding: options.nativeBinding })
-  } catch (err) {
-    throw untouched(path, 'CORRUPT_WORKSPACE', `cannot be opened (${(err as Error).message})`)
-  }
+  const sqlite = connect(path, options, true)
   try {
     quickCheck(sqlite, path)
     const version = userVersion(sqlite)
