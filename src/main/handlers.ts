@@ -11,7 +11,7 @@ export const APP_VERSION = '0.1.0'
 
 export const handlers: Handlers = {
   'app.info': (ctx) => ({ version: APP_VERSION, schemaVersion: LATEST_VERSION, shell: ctx.shell }),
-  'workspace.status': (ctx) => ctx.session.status(),
+  'workspace.status': (ctx) => ctx.session.settled(),
   'workspace.create': (ctx, input) => ctx.session.create(input.kind, ctx.clock),
   'workspace.summary': (ctx) => workspaceSummary(ctx.session.db()),
   'teams.list': (ctx) => listTeams(ctx.session.db()),

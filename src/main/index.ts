@@ -45,16 +45,11 @@ if (!app.requestSingleInstanceLock()) {
     guardContents(contents, (url) => isAppUrl(url, location), (url) => void shell.openExternal(url))
   })
 
-  void app.whenReady().then(async () => {
+  void app.whenReady().then(() => {
     denyPermissions(electronSession.defaultSession)
     const dataDir = app.getPath('userData')
     mkdirSync(dataDir, { recursive: true })
     const session = new WorkspaceSession(join(dataDir, 'touchline.sqlite'), nativeBinding())
-    try {
-      await session.openExisting(systemClock)
-    } catch (err) {
-      dialog.showErrorBox('Touchline cannot open its database engine', String((err as Error).message))
-    }
     registerIpc(ipcMain, {
       handlers,
       context: { session, clock: systemClock, shell: 'electron' },
@@ -65,6 +60,10 @@ if (!app.requestSingleInstanceLock()) {
         isAppUrl(event.senderFrame.url, location)
     })
     createWindow()
+    // Opened after the window exists: it shows "Opening your workspace…" while the integrity check runs.
+    void session.openExisting(systemClock).then((status) => {
+      if (status.error?.code === 'ENGINE_UNAVAILABLE') dialog.showErrorBox('Touchline cannot start its database engine', status.error.message)
+    })
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

@@ -16,6 +16,7 @@ export class WorkspaceSession {
   private store: Store | null = null
   private path: string
   private error: TouchlineError | null = null
+  private opening: Promise<WorkspaceStatus> | null = null
 
   constructor(
     defaultPath: string,
@@ -24,8 +25,24 @@ export class WorkspaceSession {
     this.path = defaultPath
   }
 
-  /** Opens the file if it exists; a bad file becomes an error state, never a crash or an overwrite. */
-  async openExisting(clock: Clock): Promise<WorkspaceStatus> {
+  /**
+   * Opens the file if it exists; a bad file becomes an error state, never a crash or an overwrite.
+   * The integrity check takes seconds on a large workspace, so shells start this and show the window meanwhile.
+   */
+  openExisting(clock: Clock): Promise<WorkspaceStatus> {
+    this.opening = this.open(clock)
+    return this.opening
+  }
+
+  /** Resolves once any open started by openExisting has finished, successfully or not. */
+  async settled(): Promise<WorkspaceStatus> {
+    if (this.opening) await this.opening
+    return this.status()
+  }
+
+  private async open(clock: Clock): Promise<WorkspaceStatus> {
+    // Let the caller finish painting before the synchronous integrity check holds the thread.
+    await new Promise((resolve) => setImmediate(resolve))
     if (!existsSync(this.path)) return this.status()
     try {
       this.store = await openWorkspace(this.path, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
