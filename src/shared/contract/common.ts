@@ -9,7 +9,11 @@ export const isoDate = z
 export const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'expected a UTC timestamp as YYYY-MM-DDTHH:MM:SSZ')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date and time')
+  // Date.parse rolls 2026-02-30 into March and 24:00 into the next day: the parsed moment must read back as given.
+  .refine((s) => {
+    const t = Date.parse(s)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s.replace(/(\.\d+)?Z$/, ''))
+  }, 'not a real date and time')
 
 /** The renderer never gets a whole table: every list is a page of at most 500 rows. */
 export const paging = {
