@@ -14,6 +14,7 @@ import type {
   Stage,
   Tier
 } from '@shared/domain'
+import type { RecruitingTables } from './schema-recruiting'
 
 export interface SettingsTable {
   key: string
@@ -141,7 +142,8 @@ export interface ConnectionsTable {
   source: string
 }
 
-export interface DB {
+/** Recruiting's tables live in schema-recruiting.ts (schema v3). */
+export interface DB extends RecruitingTables {
   settings: SettingsTable
   teams: TeamsTable
   reps: RepsTable
