@@ -16,6 +16,8 @@ import type {
 } from '@shared/domain'
 import type { RecruitingTables } from './schema-recruiting'
 
+export type ManagerCall = 'forecast' | 'would_not_forecast'
+
 export interface SettingsTable {
   key: string
   value: string
@@ -88,6 +90,7 @@ export interface DealsTable {
   competitor_name: string | null
   next_step: string | null
   updated_at: string
+  manager_call: ManagerCall | null
 }
 
 export interface DealStageHistoryTable {
@@ -142,6 +145,57 @@ export interface ConnectionsTable {
   source: string
 }
 
+export interface DealEvidenceTable {
+  deal_id: number
+  is_open: 0 | 1
+  owner_id: number
+  team_id: number | null
+  account_id: number
+  tier: Tier
+  stage: Stage
+  forecast_category: ForecastCategory
+  amount_minor: number
+  close_date: string
+  last_activity_at: string | null
+  last_inbound_at: string | null
+  last_outbound_at: string | null
+  activity_count: number
+  recent_activity_count: number
+  engaged_contacts: number
+  last_engaged_at: string | null
+  economic_buyer_engaged: 0 | 1
+  owner_connections: number
+  team_connections: number
+  criteria_met: string | null
+  criteria_missing: string | null
+  qualification_product: 0 | 1
+  close_pushes: number
+  last_push_at: string | null
+  stage_entered_at: string | null
+  stage_median_days: number | null
+  stage_samples: number
+  amount_at_commit: number | null
+  evidence_score: number
+  flags: number
+  computed_as_of: string
+}
+
+export interface StageMediansTable {
+  team_id: number
+  stage: Stage
+  median_days: number
+  samples: number
+}
+
+export interface FlagAcknowledgementsTable {
+  deal_id: number
+  flag: string
+  reason: string
+  until_date: string
+  created_at: string
+  deal_updated_at: string
+}
+
 /** Recruiting's tables live in schema-recruiting.ts (schema v3). */
 export interface DB extends RecruitingTables {
   settings: SettingsTable
@@ -157,6 +211,9 @@ export interface DB extends RecruitingTables {
   activities: ActivitiesTable
   qualification_criteria: QualificationCriteriaTable
   connections: ConnectionsTable
+  deal_evidence: DealEvidenceTable
+  stage_medians: StageMediansTable
+  flag_acknowledgements: FlagAcknowledgementsTable
 }
 
 export type Deal = Selectable<DealsTable>
