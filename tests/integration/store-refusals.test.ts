@@ -122,7 +122,13 @@ describe('openWorkspace on a file that is not a usable workspace', () => {
 
   it('tells a newer workspace apart from damage: the message asks for the newer Touchline and offers no deletion', async () => {
     const { path } = badFile(BAD_FILES.find((b) => b.code === 'NEWER_WORKSPACE')!)
-    const err = await openWorkspace(path, { now: NOW }).catch((e: unknown) => e as Error)
+    const err = await openWorkspace(path, { now: NOW }).then(
+      (store) => {
+        store.close()
+        throw new Error('the newer workspace was opened')
+      },
+      (e: unknown) => e as Error
+    )
     expect(err.message).toMatch(/newer Touchline/)
     expect(err.message).toContain(`schema ${LATEST_VERSION + 1}`)
     expect(err.message).not.toMatch(/delete|remove|overwrite/i)
