@@ -11,6 +11,8 @@ import { createWorkspace, openWorkspace, type Store } from './store/open'
 import { userVersion } from './store/migrate'
 import type { DB } from './store/schema'
 import { generateDemo } from './demo/generate'
+import { backupFile, backupFolder, dailyBackupIfDue, DEFAULT_KEEP, listBackups, replaceWorkspaceFile, writeBackup } from './store/backups'
+import type { BackupInfo, BackupList } from '@shared/contract/backups'
 
 export class WorkspaceSession {
   private store: Store | null = null
@@ -47,6 +49,7 @@ export class WorkspaceSession {
     try {
       this.store = await openWorkspace(this.path, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
       this.error = null
+      await this.dailyBackup(clock)
     } catch (err) {
       const wire = toWireError(err, 'workspace.open')
       this.error = new TouchlineError(wire.code, wire.message)
@@ -81,6 +84,36 @@ export class WorkspaceSession {
     this.store = store
     this.path = target
     this.error = null
+    return this.status()
+  }
+
+  /** A failed daily backup must not keep the user out of their workspace; it is logged and retried next open. */
+  private async dailyBackup(clock: Clock): Promise<void> {
+    if (!this.store) return
+    try {
+      await dailyBackupIfDue(this.store.sqlite, this.path, clock.now())
+    } catch (err) {
+      console.error(`[touchline] the daily backup of ${this.path} failed`, err)
+    }
+  }
+
+  backups(): BackupList {
+    this.requireStore()
+    return { folder: backupFolder(this.path), keep: DEFAULT_KEEP, backups: listBackups(this.path) }
+  }
+
+  createBackup(clock: Clock, reason: 'manual' | 'pre-import' = 'manual'): Promise<BackupInfo> {
+    return writeBackup(this.requireStore().sqlite, this.path, reason, clock.now())
+  }
+
+  /** Restores a listed backup: the current state is backed up first, so a restore can itself be undone. */
+  async restore(name: string, clock: Clock): Promise<WorkspaceStatus> {
+    const store = this.requireStore()
+    const source = backupFile(this.path, name)
+    await writeBackup(store.sqlite, this.path, 'pre-restore', clock.now())
+    await this.close()
+    replaceWorkspaceFile(this.path, source)
+    await this.openExisting(clock)
     return this.status()
   }
 
