@@ -6,6 +6,7 @@ import { listReps, listTeams } from './services/team/list'
 import { getDeal, listDeals } from './services/pipeline/deals'
 import { listAccounts } from './services/pipeline/accounts'
 import { createActivity, listActivities } from './services/pipeline/activities'
+import { recruitingHandlers } from './handlers-recruiting'
 
 export const APP_VERSION = '0.1.0'
 
@@ -20,5 +21,6 @@ export const handlers: Handlers = {
   'deals.get': (ctx, input) => getDeal(ctx.session.db(), input),
   'accounts.list': (ctx, input) => listAccounts(ctx.session.db(), input),
   'activities.list': (ctx, input) => listActivities(ctx.session.db(), input),
-  'activities.create': (ctx, input) => createActivity(ctx.session.db(), input)
+  'activities.create': (ctx, input) => createActivity(ctx.session.db(), input),
+  ...recruitingHandlers
 }

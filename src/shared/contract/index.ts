@@ -4,8 +4,9 @@ import { combine, type MethodSpec } from './method'
 import { workspaceMethods } from './workspace'
 import { teamMethods } from './team'
 import { pipelineMethods } from './pipeline'
+import { recruitingMethods } from './recruiting'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, recruitingMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -26,3 +27,4 @@ export * from './common'
 export * from './workspace'
 export * from './team'
 export * from './pipeline'
+export * from './recruiting'

@@ -1,0 +1,355 @@
+// Methods for recruiting: requisitions, the candidate board, profiles, scorecards, comparison and funnel figures.
+import { z } from 'zod'
+import {
+  BEHAVIOUR_TOPICS,
+  CANDIDATE_SOURCES,
+  CANDIDATE_STAGES,
+  RECOMMENDATIONS,
+  REQUISITION_STATUSES,
+  type BehaviourTopic,
+  type CandidateSource,
+  type CandidateStage,
+  type ProgressStage,
+  type QuestionTopic,
+  type Recommendation,
+  type RequisitionStatus
+} from '../recruiting'
+import { method } from './method'
+import { id, isoDate, paging, type Page } from './common'
+
+export interface RequisitionRow {
+  id: number
+  title: string
+  teamId: number | null
+  teamName: string | null
+  hiringManager: string | null
+  targetStart: string | null
+  headcount: number
+  status: RequisitionStatus
+  createdAt: string
+  activeCandidates: number
+  hired: number
+}
+
+export interface InterviewQuestion {
+  id: number
+  topic: QuestionTopic
+  position: number
+  prompt: string
+  anchorLow: string
+  anchorHigh: string
+}
+
+export interface RequisitionDetail extends RequisitionRow {
+  questions: InterviewQuestion[]
+}
+
+export interface BoardCard {
+  applicationId: number
+  candidateId: number
+  name: string
+  currentTitle: string | null
+  currentCompany: string | null
+  source: CandidateSource
+  stage: CandidateStage
+  stageEnteredAt: string
+  daysInStage: number
+  stalled: boolean
+  exitReason: string | null
+  latestAttainmentPct: number | null
+  scorecards: number
+  warning: boolean
+}
+
+export interface Board {
+  requisition: RequisitionRow
+  columns: { stage: CandidateStage; total: number; cards: BoardCard[] }[]
+}
+
+export interface TrackRecordRow {
+  id: number
+  year: number
+  quotaMinor: number | null
+  currency: string
+  attainmentPct: number | null
+  rankInTeam: number | null
+  teamSize: number | null
+  avgDealMinor: number | null
+  segment: string | null
+}
+
+export interface StageMove {
+  fromStage: CandidateStage | null
+  stage: CandidateStage
+  reason: string | null
+  enteredAt: string
+}
+
+export interface ApplicationView {
+  id: number
+  requisitionId: number
+  requisitionTitle: string
+  stage: CandidateStage
+  exitReason: string | null
+  stageEnteredAt: string
+  daysInStage: number
+  stalled: boolean
+  daysInProcess: number
+  history: StageMove[]
+}
+
+export interface QuestionScoreRow {
+  questionId: number
+  requisitionId: number
+  topic: QuestionTopic
+  prompt: string
+  mean: number | null
+  spread: number | null
+  rated: number
+  unrated: number
+  disagreement: boolean
+}
+
+export interface BehaviourWarningView {
+  attainmentPct: number
+  year: number
+  weak: BehaviourTopic[]
+  missing: BehaviourTopic[]
+  message: string
+}
+
+export interface ScorecardSummary {
+  scorecards: number
+  /** True when the viewer named is an interviewer who has not yet submitted: the panel's views stay hidden. */
+  withheld: boolean
+  recommendations: Record<Recommendation, number>
+  questions: QuestionScoreRow[]
+  topics: { topic: BehaviourTopic; mean: number | null; disagreement: boolean }[]
+  warning: BehaviourWarningView | null
+}
+
+export interface InterviewEntry {
+  scorecardId: number
+  requisitionId: number
+  interviewer: string
+  submittedAt: string
+  recommendation: Recommendation | null
+}
+
+export interface SocialFacts {
+  connections: number | null
+  followers: number | null
+  posts90d: number | null
+  visibilityShare: number | null
+}
+
+export interface CandidateDetail {
+  id: number
+  name: string
+  email: string | null
+  phone: string | null
+  location: string | null
+  currentCompany: string | null
+  currentTitle: string | null
+  source: CandidateSource
+  linkedinUrl: string | null
+  otherLinks: string[]
+  researchNotes: string
+  social: SocialFacts
+  mergedInto: number | null
+  createdAt: string
+  trackRecord: TrackRecordRow[]
+  applications: ApplicationView[]
+  interviews: InterviewEntry[]
+  summary: ScorecardSummary
+}
+
+export interface DuplicateMatch {
+  id: number
+  name: string
+  currentCompany: string | null
+  matchedOn: ('email' | 'linkedin' | 'name_company')[]
+}
+
+export interface ScorecardView {
+  id: number
+  candidateId: number
+  requisitionId: number
+  interviewer: string
+  recommendation: Recommendation
+  summary: string | null
+  submittedAt: string
+  ratings: { questionId: number; topic: QuestionTopic; prompt: string; rating: number | null; notes: string | null }[]
+}
+
+export interface ScorecardList {
+  /** False until the named interviewer has submitted their own scorecard for this candidate and role. */
+  visible: boolean
+  submitted: number
+  own: ScorecardView | null
+  scorecards: ScorecardView[]
+}
+
+export interface CompareRow {
+  id: number
+  name: string
+  currentTitle: string | null
+  currentCompany: string | null
+  stage: CandidateStage | null
+  requisitionTitle: string | null
+  daysInProcess: number | null
+  trackRecord: TrackRecordRow[]
+  latestAttainmentPct: number | null
+  averageAttainmentPct: number | null
+  topics: { topic: BehaviourTopic; mean: number | null; disagreement: boolean }[]
+  recommendations: Record<Recommendation, number>
+  visibilityShare: number | null
+  followers: number | null
+  warning: BehaviourWarningView | null
+}
+
+export interface Funnel {
+  requisitionId: number | null
+  applications: number
+  steps: { stage: ProgressStage; reached: number; passThrough: number | null }[]
+  timeInStage: { stage: CandidateStage; medianDays: number | null; meanDays: number | null; samples: number }[]
+  timeToHire: { medianDays: number | null; meanDays: number | null; hires: number }
+  exitReasons: { stage: 'rejected' | 'withdrawn'; reason: string; count: number }[]
+  sources: { source: CandidateSource; candidates: number; interviewed: number; offers: number; hired: number; hireRate: number | null }[]
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const webUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url('expected a web address')
+  .refine((s) => /^https?:\/\//i.test(s), 'only http and https addresses are kept')
+
+export const trackYearInput = z
+  .object({
+    year: z.number().int().min(1950).max(2200),
+    quotaMinor: z.number().int().min(0).max(1e13).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter currency code').default('USD'),
+    attainmentPct: z.number().min(0).max(1000).optional(),
+    rankInTeam: z.number().int().min(1).max(10_000).optional(),
+    teamSize: z.number().int().min(1).max(10_000).optional(),
+    avgDealMinor: z.number().int().min(0).max(1e13).optional(),
+    segment: text(80).optional()
+  })
+  .strict()
+
+const questionInput = z.object({ prompt: text(500), anchorLow: text(500), anchorHigh: text(500) }).strict()
+
+const exitReasonRule = (v: { stage?: CandidateStage; reason?: string }) =>
+  !(v.stage === 'rejected' || v.stage === 'withdrawn') || (v.reason !== undefined && v.reason.length > 0)
+const exitReasonMessage = { message: 'a reason is required when a candidate is rejected or withdraws', path: ['reason'] }
+
+export const candidateInput = z
+  .object({
+    name: text(200),
+    email: z.string().trim().max(320).email('expected an email address').optional(),
+    phone: text(60).optional(),
+    location: text(200).optional(),
+    currentCompany: text(200).optional(),
+    currentTitle: text(200).optional(),
+    source: z.enum(CANDIDATE_SOURCES).default('other'),
+    linkedinUrl: webUrl.optional(),
+    otherLinks: z.array(webUrl).max(10).default([]),
+    researchNotes: z.string().max(20_000).default(''),
+    social: z
+      .object({
+        connections: z.number().int().min(0).max(1e9).optional(),
+        followers: z.number().int().min(0).max(1e9).optional(),
+        posts90d: z.number().int().min(0).max(100_000).optional(),
+        visibilityShare: z.number().min(0).max(1).optional()
+      })
+      .strict()
+      .default({}),
+    trackRecord: z.array(trackYearInput).max(30).default([]),
+    requisitionId: id.optional(),
+    stage: z.enum(CANDIDATE_STAGES).default('sourced'),
+    reason: text(500).optional(),
+    allowDuplicate: z.boolean().default(false)
+  })
+  .strict()
+  .refine(exitReasonRule, exitReasonMessage)
+
+export const recruitingMethods = {
+  'requisitions.list': method<Page<RequisitionRow>>()(
+    z.object({ status: z.enum([...REQUISITION_STATUSES, 'all']).default('open'), ...paging }).strict()
+  ),
+  'requisitions.get': method<RequisitionDetail>()(z.object({ id }).strict()),
+  'requisitions.create': method<RequisitionDetail>()(
+    z
+      .object({
+        title: text(200),
+        teamId: id.optional(),
+        hiringManager: text(200).optional(),
+        targetStart: isoDate.optional(),
+        headcount: z.number().int().min(1).max(1000).default(1),
+        questions: z.array(questionInput).max(20).default([])
+      })
+      .strict()
+  ),
+  'candidates.board': method<Board>()(
+    z.object({ requisitionId: id, limitPerStage: z.number().int().min(1).max(500).default(200) }).strict()
+  ),
+  'candidates.duplicates': method<DuplicateMatch[]>()(
+    z
+      .object({
+        name: text(200),
+        email: z.string().trim().max(320).optional(),
+        linkedinUrl: z.string().trim().max(500).optional(),
+        currentCompany: z.string().trim().max(200).optional(),
+        excludeId: id.optional()
+      })
+      .strict()
+  ),
+  'candidates.create': method<CandidateDetail>()(candidateInput),
+  'candidates.get': method<CandidateDetail>()(z.object({ id, viewer: text(200).optional() }).strict()),
+  'candidates.merge': method<CandidateDetail>()(
+    z
+      .object({ keepId: id, mergeId: id })
+      .strict()
+      .refine((v) => v.keepId !== v.mergeId, { message: 'a candidate cannot be merged into itself', path: ['mergeId'] })
+  ),
+  'candidates.move': method<BoardCard>()(
+    z
+      .object({ candidateId: id, requisitionId: id, stage: z.enum(CANDIDATE_STAGES), reason: text(500).optional() })
+      .strict()
+      .refine(exitReasonRule, exitReasonMessage)
+  ),
+  'candidates.compare': method<CompareRow[]>()(
+    z
+      .object({ ids: z.array(id).min(2, 'compare at least 2 candidates').max(4, 'compare at most 4 candidates') })
+      .strict()
+      .refine((v) => new Set(v.ids).size === v.ids.length, { message: 'each candidate once', path: ['ids'] })
+  ),
+  'scorecards.submit': method<ScorecardView>()(
+    z
+      .object({
+        candidateId: id,
+        requisitionId: id,
+        interviewer: text(200),
+        recommendation: z.enum(RECOMMENDATIONS),
+        summary: z.string().trim().max(5000).optional(),
+        ratings: z
+          .array(
+            z
+              .object({
+                questionId: id,
+                rating: z.number().int().min(1).max(4).nullable(),
+                notes: z.string().trim().max(5000).optional()
+              })
+              .strict()
+          )
+          .max(50)
+      })
+      .strict()
+  ),
+  'scorecards.list': method<ScorecardList>()(
+    z.object({ candidateId: id, requisitionId: id, interviewer: text(200) }).strict()
+  ),
+  'recruiting.funnel': method<Funnel>()(z.object({ requisitionId: id.optional() }).strict())
+}
