@@ -109,7 +109,11 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
         return refuse(res, 415, 'INVALID_INPUT', 'Contract calls must be sent as application/json.')
       }
       const body = await readBody(req)
-      if (body === null) return refuse(res, 413, 'INVALID_INPUT', `The request is larger than ${MAX_BODY_BYTES} bytes.`)
+      if (body === null) {
+        // The unread rest of the body would poison the next request on this connection: close it after answering.
+        res.setHeader('Connection', 'close')
+        return refuse(res, 413, 'INVALID_INPUT', `The request is larger than ${MAX_BODY_BYTES} bytes.`)
+      }
       let payload: unknown
       try {
         payload = JSON.parse(body)
