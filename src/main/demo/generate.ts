@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
 import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type Stage } from '@shared/domain'
 import { Random } from './random'
+import { generateRecruitingDemo } from './recruiting'
 import {
   COMPANY_KINDS,
   COMPANY_STEMS,
@@ -317,6 +318,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         counts.activities++
       }
     }
+    generateRecruitingDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
   }
   const tables = ['account_aliases', 'contacts', 'connections', 'deals', 'deal_stage_history', 'deal_close_date_history', 'deal_contacts', 'qualification_criteria', 'activities']
   try {

@@ -1,0 +1,188 @@
+// The demo's recruiting: two open roles with about forty candidates in every stage, panel scorecards, and past hires.
+import type Database from 'better-sqlite3'
+import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
+import { BEHAVIOUR_QUESTIONS, PROGRESS_STAGES, type CandidateSource, type CandidateStage, type Recommendation } from '@shared/recruiting'
+import { emailKey, linkedinKey, nameCompanyKey } from '../services/recruiting/keys'
+import { Random } from './random'
+import { COMPANY_KINDS, COMPANY_STEMS, FIRST_NAMES, LAST_NAMES } from './names'
+
+const PANEL = ['Dana Whitfield', 'Marco Bellini', 'Priya Raman', 'Tomas Eklund']
+const LOCATIONS = ['Amsterdam', 'Berlin', 'Dublin', 'London', 'Madrid', 'Stockholm', 'Remote (EU)']
+const EXITS: Record<'rejected' | 'withdrawn', string[]> = {
+  rejected: ['Weak discovery in the role play', 'No examples of team selling', 'Compensation gap', 'Not enough enterprise experience'],
+  withdrawn: ['Accepted another offer', 'Counter-offer from current employer', 'Relocation fell through']
+}
+const ROLE_QUESTIONS = [
+  { prompt: 'Walk us through the biggest deal you lost and what you changed afterwards.', anchorLow: 'Blames price or the buyer; nothing changed.', anchorHigh: 'Owns the loss, names the moment it was lost and the habit they changed.' },
+  { prompt: 'How would you open a tier-one account where we have no relationships?', anchorLow: 'Cold email blast; no plan for who to reach.', anchorHigh: 'Maps the buying roles, uses social and warm paths, names a first 30-day plan.' }
+]
+
+interface Plan {
+  stage: CandidateStage
+  /** Latent behaviour quality 1–4 that the panel's ratings scatter around. */
+  behaviour: number
+  attainment: number
+}
+
+/** Adds recruiting to a demo workspace; called inside generateDemo's transaction, deterministic for a seed and a day. */
+export function generateRecruitingDemo(sqlite: Database.Database, seed: number, today: Date): { requisitions: number; candidates: number; scorecards: number } {
+  // Its own random stream, so adding recruiting never changes the deals and activities drawn before it.
+  const rnd = new Random(seed ^ 0x5eed7ec)
+  const todayMs = Date.parse(`${isoDay(today)}T09:00:00Z`)
+  const at = (daysAgo: number, hour = 0) => isoSecond(new Date(todayMs - daysAgo * DAY_MS + hour * 3_600_000))
+  const teams = sqlite.prepare('SELECT id, manager_name FROM teams ORDER BY id LIMIT 2').all() as { id: number; manager_name: string | null }[]
+
+  const insReq = sqlite.prepare(
+    'INSERT INTO requisitions (title, team_id, hiring_manager, target_start, headcount, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  )
+  const insQuestion = sqlite.prepare(
+    'INSERT INTO interview_questions (requisition_id, topic, position, prompt, anchor_low, anchor_high) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const insCandidate = sqlite.prepare(
+    `INSERT INTO candidates (name, email, phone, location, current_company, current_title, source, linkedin_url, other_links, research_notes,
+       connections, followers, posts_90d, visibility_share, email_key, linkedin_key, name_company_key, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const insRecord = sqlite.prepare(
+    `INSERT INTO track_records (candidate_id, year, quota_minor, currency, attainment_pct, rank_in_team, team_size, avg_deal_minor, segment)
+     VALUES (?, ?, ?, 'USD', ?, ?, ?, ?, ?)`
+  )
+  const insApp = sqlite.prepare(
+    'INSERT INTO candidate_applications (candidate_id, requisition_id, stage, exit_reason, stage_entered_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const insMove = sqlite.prepare('INSERT INTO candidate_stage_history (application_id, from_stage, stage, reason, entered_at) VALUES (?, ?, ?, ?, ?)')
+  const insCard = sqlite.prepare(
+    'INSERT INTO scorecards (candidate_id, requisition_id, interviewer, interviewer_key, recommendation, summary, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  )
+  const insRating = sqlite.prepare('INSERT INTO scorecard_ratings (scorecard_id, question_id, rating, notes) VALUES (?, ?, ?, ?)')
+
+  const counts = { requisitions: 0, candidates: 0, scorecards: 0 }
+  const kit = (reqId: number, own: typeof ROLE_QUESTIONS): number[] => {
+    const all = [...BEHAVIOUR_QUESTIONS.map((q) => ({ ...q })), ...own.map((q) => ({ topic: 'role' as const, ...q }))]
+    return all.map((q, i) => Number(insQuestion.run(reqId, q.topic, i + 1, q.prompt, q.anchorLow, q.anchorHigh).lastInsertRowid))
+  }
+  const requisition = (title: string, teamIndex: number, headcount: number, status: string, createdDaysAgo: number, startInDays: number) => {
+    const team = teams[teamIndex % Math.max(1, teams.length)]
+    const id = Number(
+      insReq.run(title, team?.id ?? null, team?.manager_name ?? 'Hiring manager', isoDay(new Date(todayMs + startInDays * DAY_MS)), headcount, status, at(createdDaysAgo)).lastInsertRowid
+    )
+    counts.requisitions++
+    return id
+  }
+
+  const open = [
+    { id: requisition('Account Executive, Mid-market', 0, 2, 'open', 75, 45), questions: [] as number[] },
+    { id: requisition('Enterprise Account Executive', 1, 1, 'open', 60, 75), questions: [] as number[] }
+  ]
+  open[0]!.questions = kit(open[0]!.id, [ROLE_QUESTIONS[0]!])
+  open[1]!.questions = kit(open[1]!.id, ROLE_QUESTIONS)
+  const past = { id: requisition('Account Executive (spring hiring)', 0, 3, 'filled', 420, -300), questions: [] as number[] }
+  past.questions = kit(past.id, [ROLE_QUESTIONS[0]!])
+
+  // About forty candidates spread over every stage, more at the top of the funnel as in life.
+  const spread: [CandidateStage, number][] = [
+    ['sourced', 9], ['screening', 8], ['interviews', 7], ['reference_check', 3], ['offer', 2], ['hired', 1], ['rejected', 7], ['withdrawn', 3]
+  ]
+  const plans: (Plan & { req: (typeof open)[number] | typeof past; ageDays: number })[] = []
+  let n = 0
+  for (const [stage, count] of spread) {
+    for (let i = 0; i < count; i++) {
+      const req = open[n++ % 2]!
+      plans.push({ stage, req, behaviour: 1.2 + rnd.next() * 2.8, attainment: rnd.int(70, 135), ageDays: rnd.int(8, 55) })
+    }
+  }
+  // The seeds' warning, made concrete: a 160 % record with blank behaviour answers, waiting in interviews.
+  plans.push({ stage: 'interviews', req: open[0]!, behaviour: 1.3, attainment: 162, ageDays: 30 })
+  // Past hires on a filled role, months ago.
+  for (let i = 0; i < 4; i++) plans.push({ stage: 'hired', req: past, behaviour: 2.2 + rnd.next() * 1.8, attainment: rnd.int(95, 140), ageDays: rnd.int(300, 400) })
+
+  const sources: [CandidateSource, number][] = [['referral', 4], ['linkedin', 5], ['job_board', 3], ['agency', 2], ['inbound', 2], ['event', 1]]
+  plans.forEach((plan, idx) => {
+    const first = FIRST_NAMES[(idx * 5 + 3) % FIRST_NAMES.length]!
+    const last = LAST_NAMES[(idx * 7 + 2) % LAST_NAMES.length]!
+    const name = `${first} ${last}`
+    const company = `${COMPANY_STEMS[(idx * 3 + 1) % COMPANY_STEMS.length]} ${COMPANY_KINDS[(idx * 5) % COMPANY_KINDS.length]}`
+    const title = rnd.pick(['Account Executive', 'Senior Account Executive', 'Enterprise AE', 'Sales Development Lead', 'Regional Sales Manager'])
+    const slug = `${first}-${last}-${idx}`.toLowerCase()
+    const visibility = Math.round(rnd.next() * 0.6 * 100) / 100
+    const notes = [
+      `## Research`,
+      `- ${rnd.pick(['Posts weekly about discovery calls', 'Spoke at a regional SaaS meetup', 'Quiet online; strong referrals', 'Writes long posts on MEDDICC'])}.`,
+      `- Current book: ${rnd.pick(['mid-market logistics', 'healthcare providers', 'retail chains', 'regional banks'])}.`,
+      plan.attainment >= 150 ? `- **Top of the leaderboard** two years running; ask how much came from one inherited account.` : `- Ask about ${rnd.pick(['ramp time', 'deal cycle length', 'territory changes'])}.`
+    ].join('\n')
+    const created = plan.ageDays + (plan.req === past ? 40 : 0)
+    const candidateId = Number(
+      insCandidate.run(
+        name,
+        `${slug}@mail.example`,
+        `+31 6 ${rnd.int(1000, 9999)} ${rnd.int(1000, 9999)}`,
+        rnd.pick(LOCATIONS),
+        company,
+        title,
+        rnd.weighted(sources),
+        `https://www.linkedin.com/in/${slug}`,
+        JSON.stringify(rnd.chance(0.3) ? [`https://${slug}.example/blog`] : []),
+        notes,
+        rnd.int(200, 4000),
+        rnd.int(100, 9000),
+        Math.round(visibility * 90 * rnd.next()),
+        visibility,
+        emailKey(`${slug}@mail.example`),
+        linkedinKey(`https://www.linkedin.com/in/${slug}`),
+        nameCompanyKey(name, company),
+        at(created),
+        at(created)
+      ).lastInsertRowid
+    )
+    counts.candidates++
+    const year = today.getUTCFullYear()
+    for (let y = 3; y >= 1; y--) {
+      const pct = y === 1 ? plan.attainment : Math.max(50, plan.attainment + rnd.int(-25, 20))
+      const size = rnd.int(6, 14)
+      insRecord.run(candidateId, year - y, rnd.int(6, 14) * 10_000_000, pct, pct >= 130 ? 1 : rnd.int(2, size), size, rnd.int(3, 12) * 500_000, rnd.pick(['SMB', 'Mid-market', 'Enterprise']))
+    }
+
+    // Walk the forward path to the stage (exits leave from a random point), spacing moves over the candidate's age.
+    const exit = plan.stage === 'rejected' || plan.stage === 'withdrawn'
+    const target = exit ? rnd.int(0, 2) : PROGRESS_STAGES.indexOf(plan.stage as (typeof PROGRESS_STAGES)[number])
+    const path: CandidateStage[] = [...PROGRESS_STAGES.slice(0, target + 1), ...(exit ? [plan.stage] : [])]
+    const steps = path.length
+    // Past hires went through in about two months; open candidates' moves spread over their time in process.
+    const window = plan.req === past ? 60 : created
+    const times = path.map((_, i) => Math.round(created - (window * i) / (steps + (plan.stage === 'hired' ? 0.2 : 1))))
+    const moveAt = (i: number) => at(times[i]!, i === 0 ? 0 : 2)
+    const reason = exit ? rnd.pick(EXITS[plan.stage as 'rejected' | 'withdrawn']) : null
+    const appId = Number(insApp.run(candidateId, plan.req.id, plan.stage, reason, moveAt(steps - 1), at(created)).lastInsertRowid)
+    path.forEach((stage, i) => insMove.run(appId, i === 0 ? null : path[i - 1], stage, i === steps - 1 ? reason : null, moveAt(i)))
+
+    // Scorecards once a candidate reached interviews: two to four interviewers, scattered around the latent quality.
+    if (path.includes('interviews')) {
+      const interviewIndex = path.indexOf('interviews')
+      const when = times[interviewIndex]!
+      const panelSize = plan.attainment >= 150 ? 2 : rnd.int(2, 4)
+      const warningCase = plan.attainment >= 150
+      for (let p = 0; p < panelSize; p++) {
+        const interviewer = PANEL[(idx + p) % PANEL.length]!
+        const ratings = plan.req.questions.map((qid, qi) => {
+          // The strong-record candidate draws a blank on knowledge sharing and is weak elsewhere.
+          if (warningCase && qi === 4) return [qid, null] as const
+          if (!warningCase && rnd.chance(0.08)) return [qid, null] as const
+          // Some panels disagree sharply: one interviewer reads the same answer two points apart.
+          const tilt = p === 1 && idx % 4 === 0 ? (plan.behaviour > 2.5 ? -1.6 : 1.6) : 0
+          return [qid, Math.min(4, Math.max(1, Math.round(plan.behaviour + tilt + (rnd.next() - 0.5) * 1.2)))] as const
+        })
+        const rated = ratings.map(([, r]) => r).filter((r): r is number => r !== null)
+        const avg = rated.reduce((s, r) => s + r, 0) / Math.max(1, rated.length)
+        const recommendation: Recommendation = warningCase ? (p === 0 ? 'yes' : 'no') : avg >= 3.3 ? 'strong_yes' : avg >= 2.5 ? 'yes' : avg >= 1.8 ? 'no' : 'strong_no'
+        const cardId = Number(
+          insCard.run(candidateId, plan.req.id, interviewer, interviewer.toLowerCase(), recommendation, warningCase ? 'Numbers are superb; could not give one example of sharing what works.' : null, at(Math.max(0, when - 1 - p), 14))
+            .lastInsertRowid
+        )
+        ratings.forEach(([qid, r]) => insRating.run(cardId, qid, r, r === 1 ? 'No concrete example.' : null))
+        counts.scorecards++
+      }
+    }
+  })
+  return counts
+}
