@@ -7,6 +7,7 @@ import { getDeal, listDeals } from './services/pipeline/deals'
 import { listAccounts } from './services/pipeline/accounts'
 import { createActivity, listActivities } from './services/pipeline/activities'
 import { recruitingHandlers } from './handlers-recruiting'
+import { inspectionHandlers } from './handlers-inspection'
 
 export const APP_VERSION = '0.1.0'
 
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   'deals.get': (ctx, input) => getDeal(ctx.session.db(), input),
   'accounts.list': (ctx, input) => listAccounts(ctx.session.db(), input),
   'activities.list': (ctx, input) => listActivities(ctx.session.db(), input),
-  'activities.create': (ctx, input) => createActivity(ctx.session.db(), input),
-  ...recruitingHandlers
+  'activities.create': (ctx, input) => createActivity(ctx.session.requireStore(), input, ctx.clock),
+  ...recruitingHandlers,
+  ...inspectionHandlers
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
 import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type Stage } from '@shared/domain'
+import { refreshAllEvidence } from '../services/pipeline/evidence'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
 import {
@@ -323,6 +324,8 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   const tables = ['account_aliases', 'contacts', 'connections', 'deals', 'deal_stage_history', 'deal_close_date_history', 'deal_contacts', 'qualification_criteria', 'activities']
   try {
     sqlite.transaction(() => withIndexesDeferred(sqlite, tables, load))()
+    // Every deal's evidence row and flags, set-based, so the first Pipeline page needs no scan of activities.
+    refreshAllEvidence(sqlite, isoDay(options.today))
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`foreign_keys = ${foreignKeys}`)

@@ -4,9 +4,10 @@ import { combine, type MethodSpec } from './method'
 import { workspaceMethods } from './workspace'
 import { teamMethods } from './team'
 import { pipelineMethods } from './pipeline'
+import { inspectionMethods } from './inspection'
 import { recruitingMethods } from './recruiting'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, recruitingMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -27,4 +28,5 @@ export * from './common'
 export * from './workspace'
 export * from './team'
 export * from './pipeline'
+export * from './inspection'
 export * from './recruiting'

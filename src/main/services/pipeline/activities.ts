@@ -1,5 +1,9 @@
 // Activities: listed per deal, rep or account, and logged one at a time.
+import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import { isoDay } from '@shared/dates'
+import type { Clock } from '../../clock'
+import { recomputeEvidence } from './evidence'
 import type { ActivityRow, Page, ParsedInput } from '@shared/contract'
 import { TouchlineError } from '@shared/errors'
 import type { DB } from '../../store/schema'
@@ -59,9 +63,17 @@ export async function listActivities(db: Kysely<DB>, input: ParsedInput<'activit
   return { rows: rows.map(toActivity), total: total.n, offset: input.offset, limit: input.limit }
 }
 
-/** Logs an activity after checking every id it names; nothing is written when one is wrong. */
-export async function createActivity(db: Kysely<DB>, input: ParsedInput<'activities.create'>): Promise<ActivityRow> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Logs an activity after checking every id it names; nothing is written when one is wrong. The deals whose
+ * evidence it changes (its own, and every open deal at the account, whose engaged contacts may change) are
+ * recomputed on the raw connection inside the same transaction.
+ */
+export async function createActivity(
+  store: { db: Kysely<DB>; sqlite: Database.Database },
+  input: ParsedInput<'activities.create'>,
+  clock: Clock
+): Promise<ActivityRow> {
+  return store.db.transaction().execute(async (trx) => {
     const rep = await trx.selectFrom('reps').where('id', '=', input.repId).select('id').executeTakeFirst()
     if (!rep) throw new TouchlineError('INVALID_INPUT', `activities.create: input.repId: there is no rep with id ${input.repId}.`)
     let accountId = input.accountId ?? null
@@ -101,6 +113,12 @@ export async function createActivity(db: Kysely<DB>, input: ParsedInput<'activit
       .returning('id')
       .executeTakeFirstOrThrow()
     const row = await activitiesFrom(trx).where('x.id', '=', inserted.id).select(COLUMNS).executeTakeFirstOrThrow()
+    const affected = await trx
+      .selectFrom('deals')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', input.dealId ?? -1), eb.and([eb('account_id', '=', accountId ?? -1), eb('status', '=', 'open')])]))
+      .execute()
+    recomputeEvidence(store.sqlite, affected.map((d) => d.id), isoDay(clock.now()))
     return toActivity(row)
   })
 }
