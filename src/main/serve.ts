@@ -126,7 +126,12 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       return send(res, 200, serializeEnvelope(envelope, typeof method === 'string' ? method : 'call'), 'application/json')
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8')
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    let relative: string
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    } catch {
+      return send(res, 400, 'Bad request: malformed address', 'text/plain; charset=utf-8')
+    }
     const file = resolve(join(root, normalize(relative)))
     if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8')
     try {

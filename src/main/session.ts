@@ -1,5 +1,5 @@
 // The workspace a shell has open: its file, its state, and the one store handle services use.
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { dirname, basename, extname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { WorkspaceStatus } from '@shared/contract'
@@ -77,7 +77,9 @@ export class WorkspaceSession {
       try {
         generateDemo(store.sqlite, { scale: 'standard', today: clock.now() })
       } catch (err) {
+        // The file is ours and only half made: remove it so the next attempt uses the same name.
         store.close()
+        for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true })
         throw err
       }
     }

@@ -226,6 +226,11 @@ describe('the browser shell', () => {
     expect(reply.body).not.toContain('root:')
   })
 
+  it('answers 400 to a malformed percent-encoding instead of failing', async () => {
+    const reply = await send({ path: '/%E0%A4%A' })
+    expect(reply.status).toBe(400)
+  })
+
   it('answers 404 for a file that is not there', async () => {
     expect((await send({ path: '/nope.js' })).status).toBe(404)
   })
