@@ -23,6 +23,9 @@ export const handlers: Handlers = {
   'accounts.list': (ctx, input) => listAccounts(ctx.session.db(), input),
   'activities.list': (ctx, input) => listActivities(ctx.session.db(), input),
   'activities.create': (ctx, input) => createActivity(ctx.session.requireStore(), input, ctx.clock),
+  'backups.list': (ctx) => ctx.session.backups(),
+  'backups.create': (ctx) => ctx.session.createBackup(ctx.clock),
+  'backups.restore': (ctx, input) => ctx.session.restore(input.name, ctx.clock),
   ...recruitingHandlers,
   ...inspectionHandlers
 }

@@ -6,8 +6,9 @@ import { teamMethods } from './team'
 import { pipelineMethods } from './pipeline'
 import { inspectionMethods } from './inspection'
 import { recruitingMethods } from './recruiting'
+import { backupMethods } from './backups'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -30,3 +31,4 @@ export * from './team'
 export * from './pipeline'
 export * from './inspection'
 export * from './recruiting'
+export * from './backups'

@@ -3,6 +3,7 @@ import type { WorkspaceStatus } from '@shared/contract'
 import { useCall } from '../../api/query'
 import { ErrorBanner, PageHeader, Stat } from '../../kit/kit'
 import { shell } from '../../api/client'
+import { BackupsPanel } from './BackupsPanel'
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const info = useCall('app.info', {})
@@ -26,6 +27,7 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
           </dd>
         </dl>
       </section>
+      <BackupsPanel />
       {summary.data ? (
         <section className="stats">
           <Stat label="Teams" value={summary.data.teams} />
