@@ -2,10 +2,14 @@
 import { printTable, record, type Measure } from './harness'
 import { buildLargeWorkspace } from './large-workspace'
 import { demoBench } from './demo'
+import { pipelineBench } from './pipeline'
 
 type Bench = { name: string; run: (large: ReturnType<typeof buildLargeWorkspace>) => Promise<Record<string, Measure>> | Record<string, Measure> }
 
-const BENCHES: Bench[] = [{ name: 'demo', run: demoBench }]
+const BENCHES: Bench[] = [
+  { name: 'demo', run: demoBench },
+  { name: 'pipeline', run: pipelineBench }
+]
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)

@@ -1,59 +1,107 @@
-// Pipeline: open deals, filtered and sorted in the main process, one page at a time.
+// Pipeline: open deals with their flags and evidence score, filtered and sorted in the main process, one page at a time.
 import { useState } from 'react'
-import type { DealRow, MethodInput } from '@shared/contract'
+import type { MethodInput, PipelineFilters, PipelineRow, PipelineSort } from '@shared/contract'
 import { FORECAST_CATEGORIES, LABELS, OPEN_STAGES, type ForecastCategory, type Stage } from '@shared/domain'
-import { useCall } from '../../api/query'
-import { DataTable, EmptyState, ErrorBanner, Loading, PageHeader, Pager, Stat, Chip, type Column } from '../../kit/kit'
+import { FLAGS, FLAG_LABELS, type Flag } from '@shared/inspection'
+import { Chip, DataTable, EmptyState, ErrorBanner, Loading, PageHeader, Pager, Stat, type Column } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
+import { DealDrawer } from './DealDrawer'
+import { closePeriod, usePipelinePage, usePipelineTotals, useTeamsAndReps } from './hooks'
 
-type Sort = NonNullable<MethodInput<'deals.list'>['sort']>
 const PAGE = 50
 
-const COLUMNS: Column<DealRow>[] = [
-  { key: 'name', header: 'Deal', sortKey: 'name', render: (d) => <span className="strong">{d.name}</span> },
-  { key: 'owner', header: 'Owner', sortKey: 'owner', render: (d) => d.ownerName },
-  { key: 'account', header: 'Account', render: (d) => d.accountName },
+function scoreTone(score: number): 'good' | 'warn' | 'bad' {
+  return score >= 60 ? 'good' : score >= 35 ? 'warn' : 'bad'
+}
+
+const COLUMNS: Column<PipelineRow>[] = [
+  { key: 'name', header: 'Deal', render: (d) => <span className="strong">{d.name}</span> },
+  { key: 'owner', header: 'Owner', render: (d) => d.ownerName },
   { key: 'tier', header: 'Tier', render: (d) => <Chip tone={d.tier === 1 ? 'info' : 'neutral'}>T{d.tier}</Chip> },
   { key: 'amount', header: 'Amount', sortKey: 'amount', align: 'right', render: (d) => formatMoney(d.amountMinor, d.currency) },
-  { key: 'stage', header: 'Stage', sortKey: 'stage', render: (d) => LABELS.stage[d.stage] },
+  { key: 'stage', header: 'Stage', render: (d) => LABELS.stage[d.stage] },
   { key: 'category', header: 'Forecast', render: (d) => LABELS.forecastCategory[d.forecastCategory] },
-  { key: 'close', header: 'Close date', sortKey: 'close_date', render: (d) => formatDate(d.closeDate) }
+  { key: 'close', header: 'Close date', sortKey: 'close_date', render: (d) => formatDate(d.closeDate) },
+  { key: 'days', header: 'Days in stage', sortKey: 'days_in_stage', align: 'right', render: (d) => d.daysInStage ?? '—' },
+  { key: 'last', header: 'Last activity', sortKey: 'last_activity', render: (d) => formatDate(d.lastActivityAt) },
+  {
+    key: 'flags',
+    header: 'Flags',
+    render: (d) => (
+      <span className="chips">
+        {d.flags.map((f) => (
+          <Chip key={f} tone={d.acknowledged.includes(f) ? 'neutral' : 'bad'} title={d.acknowledged.includes(f) ? 'Acknowledged' : undefined}>
+            {FLAG_LABELS[f]}
+          </Chip>
+        ))}
+      </span>
+    )
+  },
+  { key: 'score', header: 'Evidence', sortKey: 'evidence_score', align: 'right', render: (d) => <Chip tone={scoreTone(d.evidenceScore)}>{d.evidenceScore}</Chip> }
 ]
 
 export function PipelinePage() {
-  const [stage, setStage] = useState<Stage | ''>('')
-  const [category, setCategory] = useState<ForecastCategory | ''>('')
-  const [sort, setSort] = useState<{ key: Sort; direction: 'asc' | 'desc' }>({ key: 'close_date', direction: 'asc' })
+  const [filters, setFilters] = useState<PipelineFilters>({})
+  const [period, setPeriod] = useState('')
+  const [sort, setSort] = useState<{ key: PipelineSort; direction: 'asc' | 'desc' }>({ key: 'evidence_score', direction: 'asc' })
   const [offset, setOffset] = useState(0)
-  const summary = useCall('workspace.summary', {})
-  const deals = useCall('deals.list', {
-    filters: { status: 'open', stage: stage || undefined, forecastCategory: category || undefined },
-    sort: sort.key,
-    direction: sort.direction,
-    offset,
-    limit: PAGE
-  })
+  const [selected, setSelected] = useState<number | null>(null)
+  const { teams, reps } = useTeamsAndReps(filters.teamId)
+  const effective: PipelineFilters = { ...filters, ...closePeriod(period, new Date()) }
+  const input: MethodInput<'pipeline.list'> = { filters: effective, sort: sort.key, direction: sort.direction, offset, limit: PAGE }
+  const deals = usePipelinePage(input)
+  const totals = usePipelineTotals(effective)
 
+  const set = (patch: Partial<PipelineFilters>) => {
+    setOffset(0)
+    setFilters((f) => ({ ...f, ...patch }))
+  }
   const onSort = (key: string) => {
     setOffset(0)
-    setSort((s) => ({ key: key as Sort, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }))
+    setSort((s) => ({ key: key as PipelineSort, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }))
   }
 
   return (
     <>
       <PageHeader title="Pipeline" subtitle="Which forecast deals have evidence behind them, and which do not." />
-      {summary.data ? (
-        <div className="stats">
-          <Stat label="Open deals" value={summary.data.openDeals.toLocaleString()} />
-          <Stat label="Open pipeline" value={formatMoney(summary.data.openPipelineMinor, summary.data.currency, { compact: true })} />
-          <Stat label="Accounts" value={summary.data.accounts.toLocaleString()} hint={`${summary.data.tierOneAccounts} tier-one`} />
-          <Stat label="Active reps" value={summary.data.reps.toLocaleString()} hint={`${summary.data.teams} teams`} />
+      {totals.data ? (
+        <div className="stats" aria-label="Totals by forecast category">
+          {totals.data.categories.map((c) => (
+            <Stat
+              key={c.category}
+              label={LABELS.forecastCategory[c.category]}
+              value={formatMoney(c.amountMinor, totals.data.currency, { compact: true })}
+              hint={`${c.deals.toLocaleString()} deals · ${c.deals ? Math.round((c.flaggedDeals / c.deals) * 100) : 0}% flagged`}
+            />
+          ))}
         </div>
       ) : null}
       <div className="toolbar" role="search">
         <label>
+          Team
+          <select value={filters.teamId ?? ''} onChange={(e) => set({ teamId: e.target.value ? Number(e.target.value) : undefined, ownerId: undefined })}>
+            <option value="">All teams</option>
+            {teams.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Rep
+          <select value={filters.ownerId ?? ''} onChange={(e) => set({ ownerId: e.target.value ? Number(e.target.value) : undefined })}>
+            <option value="">All reps</option>
+            {reps.data?.rows.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Stage
-          <select value={stage} onChange={(e) => (setOffset(0), setStage(e.target.value as Stage | ''))}>
+          <select value={filters.stage ?? ''} onChange={(e) => set({ stage: (e.target.value || undefined) as Stage | undefined })}>
             <option value="">All stages</option>
             {OPEN_STAGES.map((s) => (
               <option key={s} value={s}>
@@ -64,7 +112,10 @@ export function PipelinePage() {
         </label>
         <label>
           Forecast
-          <select value={category} onChange={(e) => (setOffset(0), setCategory(e.target.value as ForecastCategory | ''))}>
+          <select
+            value={filters.forecastCategory ?? ''}
+            onChange={(e) => set({ forecastCategory: (e.target.value || undefined) as ForecastCategory | undefined })}
+          >
             <option value="">All categories</option>
             {FORECAST_CATEGORIES.filter((c) => c !== 'closed').map((c) => (
               <option key={c} value={c}>
@@ -73,20 +124,62 @@ export function PipelinePage() {
             ))}
           </select>
         </label>
+        <label>
+          Flag
+          <select value={filters.flag ?? ''} onChange={(e) => set({ flag: (e.target.value || undefined) as Flag | 'any' | 'none' | undefined })}>
+            <option value="">Any or none</option>
+            <option value="any">Any flag</option>
+            <option value="none">No flags</option>
+            {FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {FLAG_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tier
+          <select value={filters.tier ?? ''} onChange={(e) => set({ tier: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })}>
+            <option value="">All tiers</option>
+            <option value="1">Tier one</option>
+            <option value="2">Tier two</option>
+            <option value="3">Tier three</option>
+          </select>
+        </label>
+        <label>
+          Close period
+          <select value={period} onChange={(e) => (setOffset(0), setPeriod(e.target.value))}>
+            <option value="">Any time</option>
+            <option value="this_quarter">This quarter</option>
+            <option value="next_quarter">Next quarter</option>
+            <option value="past">Already past</option>
+          </select>
+        </label>
       </div>
-      <ErrorBanner error={deals.error} />
-      {deals.isPending ? (
-        <Loading label="Loading deals…" />
-      ) : deals.data && deals.data.total === 0 ? (
-        <EmptyState title="No open deals match">
-          Clear the filters, or import an opportunity export from your CRM on the Import page.
-        </EmptyState>
-      ) : deals.data ? (
-        <>
-          <DataTable caption="Open deals" columns={COLUMNS} rows={deals.data.rows} sort={sort} onSort={onSort} />
-          <Pager offset={deals.data.offset} limit={deals.data.limit} total={deals.data.total} onChange={setOffset} />
-        </>
-      ) : null}
+      <ErrorBanner error={deals.error ?? totals.error} />
+      <div className={selected !== null ? 'with-drawer' : undefined}>
+        <div className="drawer-main">
+          {deals.isPending ? (
+            <Loading label="Loading deals…" />
+          ) : deals.data && deals.data.total === 0 ? (
+            <EmptyState title="No open deals match">Clear the filters, or import an opportunity export from your CRM on the Import page.</EmptyState>
+          ) : deals.data ? (
+            <>
+              <DataTable
+                caption="Open deals with their flags and evidence score"
+                columns={COLUMNS}
+                rows={deals.data.rows}
+                sort={sort}
+                onSort={onSort}
+                onRowClick={(row) => setSelected(row.id)}
+                selectedId={selected}
+              />
+              <Pager offset={deals.data.offset} limit={deals.data.limit} total={deals.data.total} onChange={setOffset} />
+            </>
+          ) : null}
+        </div>
+        {selected !== null ? <DealDrawer dealId={selected} onClose={() => setSelected(null)} /> : null}
+      </div>
     </>
   )
 }
