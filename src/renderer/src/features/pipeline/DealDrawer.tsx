@@ -14,7 +14,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: number; onClose: () =>
   return (
     <aside
       ref={ref}
-      className="drawer"
+      className="deal-drawer"
       role="dialog"
       aria-label="Deal details"
       tabIndex={-1}
@@ -22,7 +22,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: number; onClose: () =>
         if (e.key === 'Escape') onClose()
       }}
     >
-      <div className="drawer-head">
+      <div className="deal-drawer-head">
         <h2>{inspection.data?.deal.name ?? 'Deal'}</h2>
         <button type="button" className="button" onClick={onClose} aria-label="Close deal details">
           ✕
@@ -37,7 +37,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: number; onClose: () =>
 function DrawerBody({ d }: { d: DealInspection }) {
   const deal = d.deal
   return (
-    <div className="drawer-body">
+    <div className="deal-drawer-body">
       <dl className="facts">
         <dt>Account</dt>
         <dd>

@@ -157,8 +157,8 @@ export function PipelinePage() {
         </label>
       </div>
       <ErrorBanner error={deals.error ?? totals.error} />
-      <div className={selected !== null ? 'with-drawer' : undefined}>
-        <div className="drawer-main">
+      <div className={selected !== null ? 'deal-with-drawer' : undefined}>
+        <div className="deal-drawer-main">
           {deals.isPending ? (
             <Loading label="Loading deals…" />
           ) : deals.data && deals.data.total === 0 ? (
