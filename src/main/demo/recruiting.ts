@@ -98,8 +98,9 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
 
   const sources: [CandidateSource, number][] = [['referral', 4], ['linkedin', 5], ['job_board', 3], ['agency', 2], ['inbound', 2], ['event', 1]]
   plans.forEach((plan, idx) => {
+    // Strides coprime with the list lengths, so forty-odd people get forty-odd different names.
     const first = FIRST_NAMES[(idx * 5 + 3) % FIRST_NAMES.length]!
-    const last = LAST_NAMES[(idx * 7 + 2) % LAST_NAMES.length]!
+    const last = LAST_NAMES[(idx * 11 + 5) % LAST_NAMES.length]!
     const name = `${first} ${last}`
     const company = `${COMPANY_STEMS[(idx * 3 + 1) % COMPANY_STEMS.length]} ${COMPANY_KINDS[(idx * 5) % COMPANY_KINDS.length]}`
     const title = rnd.pick(['Account Executive', 'Senior Account Executive', 'Enterprise AE', 'Sales Development Lead', 'Regional Sales Manager'])
@@ -111,7 +112,8 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
       `- Current book: ${rnd.pick(['mid-market logistics', 'healthcare providers', 'retail chains', 'regional banks'])}.`,
       plan.attainment >= 150 ? `- **Top of the leaderboard** two years running; ask how much came from one inherited account.` : `- Ask about ${rnd.pick(['ramp time', 'deal cycle length', 'territory changes'])}.`
     ].join('\n')
-    const created = plan.ageDays + (plan.req === past ? 40 : 0)
+    // Someone only sourced was found recently; others have been in process for weeks.
+    const created = plan.stage === 'sourced' ? rnd.int(2, 18) : plan.ageDays + (plan.req === past ? 40 : 0)
     const candidateId = Number(
       insCandidate.run(
         name,
@@ -148,9 +150,11 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
     const target = exit ? rnd.int(0, 2) : PROGRESS_STAGES.indexOf(plan.stage as (typeof PROGRESS_STAGES)[number])
     const path: CandidateStage[] = [...PROGRESS_STAGES.slice(0, target + 1), ...(exit ? [plan.stage] : [])]
     const steps = path.length
-    // Past hires went through in about two months; open candidates' moves spread over their time in process.
-    const window = plan.req === past ? 60 : created
-    const times = path.map((_, i) => Math.round(created - (window * i) / (steps + (plan.stage === 'hired' ? 0.2 : 1))))
+    // Past hires went through in about two months; an open candidate entered the current stage days ago (a few are stalled),
+    // with earlier moves spread between first look and then.
+    const closed = exit || plan.stage === 'hired'
+    const lastAgo = plan.req === past ? created - 60 : closed ? rnd.int(1, Math.max(1, created - steps)) : Math.min(created, rnd.int(1, 17))
+    const times = path.map((_, i) => (i === 0 ? created : Math.round(created - ((created - lastAgo) * i) / (steps - 1))))
     const moveAt = (i: number) => at(times[i]!, i === 0 ? 0 : 2)
     const reason = exit ? rnd.pick(EXITS[plan.stage as 'rejected' | 'withdrawn']) : null
     const appId = Number(insApp.run(candidateId, plan.req.id, plan.stage, reason, moveAt(steps - 1), at(created)).lastInsertRowid)

@@ -1,0 +1,272 @@
+// The candidate profile: contact and research, track record beside behaviour scores, the warning, history, and the scorecard form.
+import { useState, type FormEvent } from 'react'
+import type { CandidateDetail, InterviewQuestion } from '@shared/contract'
+import { RECOMMENDATIONS, RECRUITING_LABELS, type Recommendation } from '@shared/recruiting'
+import { Chip, ErrorBanner, Loading } from '../../kit/kit'
+import { formatDate, formatMoney } from '../../kit/format'
+import { useCandidate, useRequisition, useSubmitScorecard } from './hooks'
+import { ResearchNotes } from './notes'
+
+const L = RECRUITING_LABELS
+
+function pct(v: number | null): string {
+  return v === null ? '—' : `${Math.round(v)} %`
+}
+
+export function score(mean: number | null): string {
+  return mean === null ? 'no rating' : mean.toFixed(1)
+}
+
+export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candidateId: number; requisitionId: number | null; onClose: () => void }) {
+  const candidate = useCandidate(candidateId)
+  const c = candidate.data
+  return (
+    <aside className="drawer" role="dialog" aria-modal="false" aria-label={c ? `Candidate ${c.name}` : 'Candidate'}>
+      <div className="drawer-head">
+        <div>
+          <h2>{c?.name ?? 'Candidate'}</h2>
+          {c ? (
+            <p className="muted">
+              {[c.currentTitle, c.currentCompany, c.location].filter(Boolean).join(' · ') || 'No current role recorded'}
+            </p>
+          ) : null}
+        </div>
+        <button type="button" className="button" onClick={onClose} aria-label="Close the candidate profile">
+          Close
+        </button>
+      </div>
+      <ErrorBanner error={candidate.error} />
+      {candidate.isPending ? <Loading label="Loading the candidate…" /> : c ? <Profile c={c} requisitionId={requisitionId} /> : null}
+    </aside>
+  )
+}
+
+function Profile({ c, requisitionId }: { c: CandidateDetail; requisitionId: number | null }) {
+  const s = c.summary
+  return (
+    <div className="drawer-body">
+      {c.mergedInto ? <p className="chip chip-warn">Merged into candidate #{c.mergedInto}</p> : null}
+      {s.warning ? (
+        <div className="warning-banner" role="alert">
+          <strong>Strong record, weak behaviour answers.</strong> {s.warning.message}
+        </div>
+      ) : null}
+      <section>
+        <h3>Contact and presence</h3>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>{c.email ?? '—'}</dd>
+          <dt>Phone</dt>
+          <dd>{c.phone ?? '—'}</dd>
+          <dt>Source</dt>
+          <dd>{L.source[c.source]}</dd>
+          <dt>Profiles</dt>
+          <dd className="links">
+            {[c.linkedinUrl, ...c.otherLinks].filter((u): u is string => !!u).map((u) => (
+              <code key={u}>{u}</code>
+            ))}
+            {!c.linkedinUrl && c.otherLinks.length === 0 ? '—' : null}
+          </dd>
+          <dt>Social presence</dt>
+          <dd>
+            {c.social.connections ?? '—'} connections · {c.social.followers ?? '—'} followers · {c.social.posts90d ?? '—'} posts in 90 days ·
+            visible {c.social.visibilityShare === null ? '—' : `${Math.round(c.social.visibilityShare * 100)} %`} of days
+          </dd>
+        </dl>
+      </section>
+      <section>
+        <h3>Track record</h3>
+        {c.trackRecord.length === 0 ? (
+          <p className="muted">No track record recorded.</p>
+        ) : (
+          <table className="data-table compact">
+            <caption className="sr-only">Track record by year</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col" className="num">Quota</th>
+                <th scope="col" className="num">Attainment</th>
+                <th scope="col" className="num">Rank</th>
+                <th scope="col" className="num">Avg deal</th>
+                <th scope="col">Segment</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.trackRecord.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.year}</td>
+                  <td className="num">{t.quotaMinor === null ? '—' : formatMoney(t.quotaMinor, t.currency, { compact: true })}</td>
+                  <td className="num">{pct(t.attainmentPct)}</td>
+                  <td className="num">{t.rankInTeam === null ? '—' : `${t.rankInTeam}${t.teamSize ? ` of ${t.teamSize}` : ''}`}</td>
+                  <td className="num">{t.avgDealMinor === null ? '—' : formatMoney(t.avgDealMinor, t.currency, { compact: true })}</td>
+                  <td>{t.segment ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h3>Behaviour scores</h3>
+        {s.withheld ? (
+          <p className="muted">Hidden until you submit your own scorecard.</p>
+        ) : s.scorecards === 0 ? (
+          <p className="muted">No scorecards yet.</p>
+        ) : (
+          <>
+            <p className="muted small">
+              {s.scorecards} scorecard{s.scorecards === 1 ? '' : 's'} ·{' '}
+              {RECOMMENDATIONS.filter((r) => s.recommendations[r] > 0)
+                .map((r) => `${s.recommendations[r]} ${L.recommendation[r].toLowerCase()}`)
+                .join(', ')}
+            </p>
+            <ul className="score-list">
+              {s.questions.map((q) => (
+                <li key={q.questionId} className={q.disagreement ? 'disagree' : undefined}>
+                  <span className="score-topic">{L.topic[q.topic]}</span>
+                  <span className="score-bar" aria-hidden="true">
+                    <span style={{ width: `${((q.mean ?? 0) / 4) * 100}%` }} className={q.mean !== null && q.mean < 2.5 ? 'weak' : undefined} />
+                  </span>
+                  <span className="score-value">{score(q.mean)}</span>
+                  <span className="small muted">
+                    {q.rated} rated{q.unrated ? `, ${q.unrated} no rating` : ''}
+                  </span>
+                  {q.disagreement ? (
+                    <Chip tone="warn" title={`Ratings ${q.spread} points apart: talk it through before deciding`}>
+                      Disagreement
+                    </Chip>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section>
+        <h3>Research notes</h3>
+        <ResearchNotes text={c.researchNotes} />
+      </section>
+      <section>
+        <h3>History</h3>
+        {c.applications.map((a) => (
+          <div key={a.id} className="history">
+            <div className="strong">
+              {a.requisitionTitle}: {L.stage[a.stage]} {a.stalled ? <Chip tone="bad">Stalled</Chip> : null}
+            </div>
+            <ol>
+              {a.history.map((h, i) => (
+                <li key={i}>
+                  {formatDate(h.enteredAt)} — {L.stage[h.stage]}
+                  {h.reason ? <span className="muted"> ({h.reason})</span> : null}
+                </li>
+              ))}
+              {c.interviews
+                .filter((iv) => iv.requisitionId === a.requisitionId)
+                .map((iv) => (
+                  <li key={`s${iv.scorecardId}`}>
+                    {formatDate(iv.submittedAt)} — scorecard by {iv.interviewer}
+                    {iv.recommendation ? `: ${L.recommendation[iv.recommendation]}` : ''}
+                  </li>
+                ))}
+            </ol>
+          </div>
+        ))}
+      </section>
+      {requisitionId !== null && c.applications.some((a) => a.requisitionId === requisitionId) && !c.mergedInto ? (
+        <ScorecardForm candidateId={c.id} requisitionId={requisitionId} />
+      ) : null}
+    </div>
+  )
+}
+
+function ScorecardForm({ candidateId, requisitionId }: { candidateId: number; requisitionId: number }) {
+  const kit = useRequisition(requisitionId)
+  const submit = useSubmitScorecard()
+  const [interviewer, setInterviewer] = useState('')
+  const [recommendation, setRecommendation] = useState<Recommendation | ''>('')
+  const [ratings, setRatings] = useState<Record<number, number | null>>({})
+  const [notes, setNotes] = useState<Record<number, string>>({})
+  const [done, setDone] = useState<string | null>(null)
+  const questions: InterviewQuestion[] = kit.data?.questions ?? []
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    if (!recommendation) return
+    submit.mutate(
+      {
+        candidateId,
+        requisitionId,
+        interviewer,
+        recommendation,
+        ratings: questions.map((q) => ({ questionId: q.id, rating: ratings[q.id] ?? null, notes: notes[q.id] || undefined }))
+      },
+      {
+        onSuccess: (v) => {
+          setDone(`Scorecard from ${v.interviewer} saved.`)
+          setRatings({})
+          setNotes({})
+          setRecommendation('')
+          setInterviewer('')
+        }
+      }
+    )
+  }
+  return (
+    <section>
+      <h3>Submit a scorecard</h3>
+      <form className="scorecard-form" onSubmit={onSubmit} aria-label="Scorecard">
+        <label className="field">
+          Interviewer
+          <input value={interviewer} onChange={(e) => setInterviewer(e.target.value)} required maxLength={200} placeholder="Your name" />
+        </label>
+        {questions.map((q) => (
+          <fieldset key={q.id} className="question">
+            <legend>
+              <span className="chip chip-info">{L.topic[q.topic]}</span> {q.prompt}
+            </legend>
+            <div className="anchors small muted">
+              <span>1 — {q.anchorLow}</span>
+              <span>4 — {q.anchorHigh}</span>
+            </div>
+            <div className="rating" role="radiogroup" aria-label={`Rating for ${L.topic[q.topic]}`}>
+              {[1, 2, 3, 4].map((n) => (
+                <label key={n}>
+                  <input type="radio" name={`q${q.id}`} checked={ratings[q.id] === n} onChange={() => setRatings((r) => ({ ...r, [q.id]: n }))} /> {n}
+                </label>
+              ))}
+              <label>
+                <input type="radio" name={`q${q.id}`} checked={ratings[q.id] === undefined || ratings[q.id] === null} onChange={() => setRatings((r) => ({ ...r, [q.id]: null }))} /> No rating
+              </label>
+            </div>
+            <input
+              className="note"
+              aria-label={`Notes for ${L.topic[q.topic]}`}
+              placeholder="Notes (what they actually said)"
+              value={notes[q.id] ?? ''}
+              onChange={(e) => setNotes((n) => ({ ...n, [q.id]: e.target.value }))}
+            />
+          </fieldset>
+        ))}
+        <label className="field">
+          Recommendation
+          <select value={recommendation} onChange={(e) => setRecommendation(e.target.value as Recommendation | '')} required>
+            <option value="">Choose…</option>
+            {RECOMMENDATIONS.map((r) => (
+              <option key={r} value={r}>
+                {L.recommendation[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ErrorBanner error={submit.error} />
+        {done ? (
+          <p className="chip chip-good" role="status">
+            {done}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary" disabled={submit.isPending || !interviewer.trim() || !recommendation}>
+          Submit scorecard
+        </button>
+      </form>
+    </section>
+  )
+}

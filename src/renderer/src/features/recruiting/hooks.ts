@@ -1,0 +1,16 @@
+// Recruiting's reads and writes over the typed client: one hook per contract method the page uses.
+import type { MethodInput } from '@shared/contract'
+import { useCall, useCallMutation } from '../../api/query'
+
+export const useRequisitions = () => useCall('requisitions.list', { status: 'open', limit: 100 })
+export const useRequisition = (id: number | null) => useCall('requisitions.get', { id: id ?? 1 }, { enabled: id !== null })
+export const useBoard = (requisitionId: number | null) => useCall('candidates.board', { requisitionId: requisitionId ?? 1 }, { enabled: requisitionId !== null })
+export const useCandidate = (id: number | null) => useCall('candidates.get', { id: id ?? 1 }, { enabled: id !== null })
+export const useCompare = (ids: number[]) => useCall('candidates.compare', { ids }, { enabled: ids.length >= 2 && ids.length <= 4 })
+export const useFunnel = (input: MethodInput<'recruiting.funnel'>) => useCall('recruiting.funnel', input)
+
+export const useCreateRequisition = () => useCallMutation('requisitions.create')
+export const useCreateCandidate = () => useCallMutation('candidates.create')
+export const useMoveCandidate = () => useCallMutation('candidates.move')
+export const useMergeCandidates = () => useCallMutation('candidates.merge')
+export const useSubmitScorecard = () => useCallMutation('scorecards.submit')
