@@ -83,6 +83,17 @@ describe('inspection flags on a small world', () => {
     expect(flags.find((f) => f.flag === 'no_evidence')?.sentence).toBe('Commit deal with no activity in 15 days (last on 2026-11-08; the limit is 14).')
   })
 
+  it('a deal ages into no evidence on a later day: the daily pass re-reads what moves with the calendar', async () => {
+    ws = world([{ lastActivityDaysAgo: 10 }])
+    expect((await flagsOf(ws, 1)).map((f) => f.flag)).not.toContain('no_evidence')
+    const later = isoDay(new Date(Date.parse(`${TODAY}T00:00:00Z`) + 5 * 86_400_000))
+    const aged = await inspectDealById(ws.store, 1, later)
+    expect(aged.flags.find((f) => f.flag === 'no_evidence')?.sentence).toBe('Commit deal with no activity in 15 days (last on 2026-11-13; the limit is 14).')
+    // Thirty days on, the contacts' engagement has left the window too.
+    const muchLater = isoDay(new Date(Date.parse(`${TODAY}T00:00:00Z`) + 25 * 86_400_000))
+    expect((await inspectDealById(ws.store, 1, muchLater)).flags.map((f) => f.flag)).toContain('single_threaded')
+  })
+
   it('a healthy commit deal raises no flag at all', async () => {
     ws = world([{}])
     expect(await flagsOf(ws, 1)).toEqual([])

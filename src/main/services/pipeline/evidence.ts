@@ -284,8 +284,48 @@ export function refreshAllEvidence(sqlite: Database.Database, today: string): vo
   }
 }
 
-/** Flags depend on today ("no activity in 14 days"), so the first read of a new day refreshes every row. */
+/**
+ * The daily pass: only what moves with the calendar is read again — recent activity per open deal (an index range
+ * each) and engaged contacts per account in the window. Every other fact is stored and only changes on a write,
+ * which recomputes its deal. Closed deals carry no flags that age, so they are left alone.
+ */
+function dailySql(): string {
+  const stored = WRITTEN.filter((c) => !['recent_activity_count', 'engaged_contacts', 'last_engaged_at', 'economic_buyer_engaged'].includes(c))
+  return `
+SELECT ${stored.map((c) => `e.${c}`).join(', ')},
+  (SELECT count(*) FROM activities x WHERE x.deal_id = e.deal_id AND x.occurred_at >= @cutoff) AS recent_activity_count,
+  coalesce(eng.n, 0) AS engaged_contacts, eng.last_at AS last_engaged_at, coalesce(eng.eb, 0) AS economic_buyer_engaged
+FROM deal_evidence e
+LEFT JOIN (
+  SELECT x.account_id, count(DISTINCT x.contact_id) AS n, max(x.occurred_at) AS last_at, max(c.buying_role = 'economic_buyer') AS eb
+  FROM activities x INDEXED BY activities_account JOIN contacts c ON c.id = x.contact_id
+  WHERE x.account_id IN (SELECT account_id FROM deal_evidence WHERE is_open = 1) AND x.occurred_at >= @cutoff
+  GROUP BY x.account_id
+) eng ON eng.account_id = e.account_id
+WHERE e.is_open = 1`
+}
+
+function refreshForNewDay(sqlite: Database.Database, today: string): void {
+  const t = readThresholds(sqlite)
+  const run = () => {
+    const rows = prepared(sqlite, dailySql()).all(params(today, t, '[]')) as ComputedRow[]
+    writeEvidence(sqlite, rows, today, t)
+    prepared(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      AS_OF_KEY,
+      JSON.stringify(today)
+    )
+  }
+  if (sqlite.inTransaction) run()
+  else sqlite.transaction(run)()
+}
+
+/**
+ * Flags depend on today ("no activity in 14 days"), so the first read of a new day re-evaluates the open deals
+ * from their stored facts; a workspace never refreshed gets the full pass.
+ */
 export function ensureEvidenceFresh(sqlite: Database.Database, today: string): void {
   const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(AS_OF_KEY) as { value: string } | undefined
-  if (row?.value !== JSON.stringify(today)) refreshAllEvidence(sqlite, today)
+  if (row?.value === JSON.stringify(today)) return
+  if (row === undefined) refreshAllEvidence(sqlite, today)
+  else refreshForNewDay(sqlite, today)
 }
