@@ -15,6 +15,7 @@ import type {
   Tier
 } from '@shared/domain'
 import type { RecruitingTables } from './schema-recruiting'
+import type { VisibilityTables } from './schema-visibility'
 
 export type ManagerCall = 'forecast' | 'would_not_forecast'
 
@@ -196,8 +197,8 @@ export interface FlagAcknowledgementsTable {
   deal_updated_at: string
 }
 
-/** Recruiting's tables live in schema-recruiting.ts (schema v3). */
-export interface DB extends RecruitingTables {
+/** Recruiting's tables live in schema-recruiting.ts (schema v3), visibility's in schema-visibility.ts (v4). */
+export interface DB extends RecruitingTables, VisibilityTables {
   settings: SettingsTable
   teams: TeamsTable
   reps: RepsTable

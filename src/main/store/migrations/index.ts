@@ -2,6 +2,7 @@
 import core from './001-core'
 import inspection from './002-inspection'
 import recruiting from './003-recruiting'
+import visibility from './004-visibility'
 
 export interface Migration {
   version: number
@@ -12,7 +13,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'inspection', sql: inspection },
-  { version: 3, name: 'recruiting', sql: recruiting }
+  { version: 3, name: 'recruiting', sql: recruiting },
+  { version: 4, name: 'visibility', sql: visibility }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
