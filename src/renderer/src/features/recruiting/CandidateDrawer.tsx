@@ -18,7 +18,8 @@ export function score(mean: number | null): string {
 }
 
 export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candidateId: number; requisitionId: number | null; onClose: () => void }) {
-  const candidate = useCandidate(candidateId)
+  const [viewer, setViewer] = useState('')
+  const candidate = useCandidate(candidateId, viewer)
   const c = candidate.data
   return (
     <aside className="drawer" role="dialog" aria-modal="false" aria-label={c ? `Candidate ${c.name}` : 'Candidate'}>
@@ -35,6 +36,10 @@ export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candi
           Close
         </button>
       </div>
+      <label className="viewer">
+        Viewing as{' '}
+        <input value={viewer} onChange={(e) => setViewer(e.target.value)} maxLength={200} placeholder="Interviewer's name (hides the panel until you submit)" />
+      </label>
       <ErrorBanner error={candidate.error} />
       {candidate.isPending ? <Loading label="Loading the candidate…" /> : c ? <Profile c={c} requisitionId={requisitionId} /> : null}
     </aside>

@@ -5,7 +5,9 @@ import { useCall, useCallMutation } from '../../api/query'
 export const useRequisitions = () => useCall('requisitions.list', { status: 'open', limit: 100 })
 export const useRequisition = (id: number | null) => useCall('requisitions.get', { id: id ?? 1 }, { enabled: id !== null })
 export const useBoard = (requisitionId: number | null) => useCall('candidates.board', { requisitionId: requisitionId ?? 1 }, { enabled: requisitionId !== null })
-export const useCandidate = (id: number | null) => useCall('candidates.get', { id: id ?? 1 }, { enabled: id !== null })
+/** `viewer`: the interviewer looking; until they submit their own scorecard the panel's views are withheld. */
+export const useCandidate = (id: number | null, viewer = '') =>
+  useCall('candidates.get', { id: id ?? 1, viewer: viewer.trim() || undefined }, { enabled: id !== null })
 export const useCompare = (ids: number[]) => useCall('candidates.compare', { ids }, { enabled: ids.length >= 2 && ids.length <= 4 })
 export const useFunnel = (input: MethodInput<'recruiting.funnel'>) => useCall('recruiting.funnel', input)
 
