@@ -167,6 +167,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
 
     // Accounts, their contacts, and which reps know people there.
     const contactsByAccount: number[][] = [[]]
+    const economicBuyers = new Set<number>()
     const ownerByAccount: number[] = [0]
     const nameByAccount: string[] = ['']
     let contactId = 0
@@ -187,7 +188,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       for (let c = 0; c < contactCount; c++) {
         contactId++
         const role: BuyingRole | null =
-          c === 0 ? 'user_buyer' : rnd.weighted<BuyingRole | null>([['economic_buyer', 2], ['technical_buyer', 3], ['user_buyer', 3], ['coach', 2], [null, 2]])
+          c === 0 ? 'user_buyer' : c === 1 && rnd.chance(0.75) ? 'economic_buyer' : rnd.weighted<BuyingRole | null>([['economic_buyer', 2], ['technical_buyer', 3], ['user_buyer', 3], ['coach', 2], [null, 2]])
         const person = `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`
         insContact.run(
           contactId,
@@ -199,6 +200,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
           role === 'economic_buyer' ? 'high' : rnd.pick(['high', 'medium', 'low'] as const)
         )
         ids.push(contactId)
+        if (role === 'economic_buyer') economicBuyers.add(contactId)
         if (rnd.chance(0.35)) {
           insConnection.run(rnd.chance(0.7) ? owner : rnd.pick(sellers), person, name, a, contactId, day(todayMs - rnd.int(30, 1500) * DAY_MS))
           counts.connections++
@@ -261,8 +263,12 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       )
       const end = closedAt ?? todayMs
       const span = Math.max(1, end - created)
+      // An open deal entered its current stage recently (a few weeks, longer for one in six: the stalled ones);
+      // earlier stages share the time before that, so the team's medians come out believable.
+      const inStage = status === 'open' ? Math.min(span, rnd.int(2, rnd.chance(0.17) ? 120 : 35) * DAY_MS) : span / (stageIndex + 1.5) * 1.5
+      const before = span - inStage
       for (let s = 0; s <= stageIndex; s++) {
-        insStage.run(d, OPEN_STAGES[s], stamp(created + Math.floor((span * s) / (stageIndex + 1.5))))
+        insStage.run(d, OPEN_STAGES[s], stamp(created + Math.floor(s === stageIndex ? before : (before * s) / Math.max(1, stageIndex))))
       }
       let prev = firstClose
       insClose.run(d, day(prev), null, stamp(created))
@@ -276,7 +282,9 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       // Contacts on the deal: some single-threaded, some with none.
       const pool = contactsByAccount[accountId]!
       const wanted = pool.length === 0 ? 0 : rnd.weighted([[1, 3], [2, 3], [3, 2], [4, 1]] as const)
-      const dealContacts = pool.slice(0, Math.min(wanted, pool.length))
+      // Most deals reach the economic buyer when the account has one; single-threaded deals stay with one contact.
+      const economicBuyer = rnd.chance(0.7) ? pool.find((c) => economicBuyers.has(c)) : undefined
+      const dealContacts = [...new Set([...(economicBuyer !== undefined && wanted > 1 ? [economicBuyer] : []), ...pool])].slice(0, Math.min(wanted, pool.length))
       for (const c of dealContacts) insDealContact.run(d, c)
 
       if (status === 'open') {
