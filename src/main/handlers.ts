@@ -8,6 +8,7 @@ import { listAccounts } from './services/pipeline/accounts'
 import { createActivity, listActivities } from './services/pipeline/activities'
 import { recruitingHandlers } from './handlers-recruiting'
 import { inspectionHandlers } from './handlers-inspection'
+import { visibilityHandlers } from './handlers-visibility'
 
 export const APP_VERSION = '0.1.0'
 
@@ -27,5 +28,6 @@ export const handlers: Handlers = {
   'backups.create': (ctx) => ctx.session.createBackup(ctx.clock),
   'backups.restore': (ctx, input) => ctx.session.restore(input.name, ctx.clock),
   ...recruitingHandlers,
-  ...inspectionHandlers
+  ...inspectionHandlers,
+  ...visibilityHandlers
 }

@@ -7,8 +7,9 @@ import { pipelineMethods } from './pipeline'
 import { inspectionMethods } from './inspection'
 import { recruitingMethods } from './recruiting'
 import { backupMethods } from './backups'
+import { visibilityMethods } from './visibility'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, visibilityMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -32,3 +33,4 @@ export * from './pipeline'
 export * from './inspection'
 export * from './recruiting'
 export * from './backups'
+export * from './visibility'
