@@ -284,15 +284,19 @@ export function refreshAllEvidence(sqlite: Database.Database, today: string): vo
   }
 }
 
+/** Facts that move with the calendar; every other fact only changes on a write, which recomputes its deal. */
+const CALENDAR_FACTS = ['recent_activity_count', 'engaged_contacts', 'last_engaged_at', 'economic_buyer_engaged'] as const
+
 /**
- * The daily pass: only what moves with the calendar is read again — recent activity per open deal (an index range
- * each) and engaged contacts per account in the window. Every other fact is stored and only changes on a write,
- * which recomputes its deal. Closed deals carry no flags that age, so they are left alone.
+ * The daily pass reads again only what moves with the calendar — recent activity per open deal (an index range
+ * each) and engaged contacts per account in the window — beside the stored values, so only rows that changed are
+ * written. Closed deals carry no flags that age, so they are left alone.
  */
 function dailySql(): string {
-  const stored = WRITTEN.filter((c) => !['recent_activity_count', 'engaged_contacts', 'last_engaged_at', 'economic_buyer_engaged'].includes(c))
+  const stored = WRITTEN.filter((c) => !(CALENDAR_FACTS as readonly string[]).includes(c))
   return `
 SELECT ${stored.map((c) => `e.${c}`).join(', ')},
+  ${CALENDAR_FACTS.map((c) => `e.${c} AS stored_${c}`).join(', ')},
   (SELECT count(*) FROM activities x WHERE x.deal_id = e.deal_id AND x.occurred_at >= @cutoff) AS recent_activity_count,
   coalesce(eng.n, 0) AS engaged_contacts, eng.last_at AS last_engaged_at, coalesce(eng.eb, 0) AS economic_buyer_engaged
 FROM deal_evidence e
@@ -305,11 +309,35 @@ LEFT JOIN (
 WHERE e.is_open = 1`
 }
 
+type DailyRow = ComputedRow & Record<`stored_${(typeof CALENDAR_FACTS)[number]}`, unknown>
+
 function refreshForNewDay(sqlite: Database.Database, today: string): void {
   const t = readThresholds(sqlite)
+  const update = prepared(
+    sqlite,
+    `UPDATE deal_evidence SET ${CALENDAR_FACTS.map((c) => `${c} = @${c}`).join(', ')}, evidence_score = @evidence_score,
+       flags = @flags, computed_as_of = @computed_as_of WHERE deal_id = @deal_id`
+  )
   const run = () => {
-    const rows = prepared(sqlite, dailySql()).all(params(today, t, '[]')) as ComputedRow[]
-    writeEvidence(sqlite, rows, today, t)
+    const rows = prepared(sqlite, dailySql()).all(params(today, t, '[]')) as DailyRow[]
+    for (const row of rows) {
+      const result = inspectDeal(toFacts(row), t, today)
+      const changed =
+        result.mask !== row.flags ||
+        result.score !== row.evidence_score ||
+        CALENDAR_FACTS.some((c) => row[c] !== row[`stored_${c}`])
+      if (!changed) continue
+      update.run({
+        deal_id: row.deal_id,
+        recent_activity_count: row.recent_activity_count,
+        engaged_contacts: row.engaged_contacts,
+        last_engaged_at: row.last_engaged_at,
+        economic_buyer_engaged: row.economic_buyer_engaged,
+        evidence_score: result.score,
+        flags: result.mask,
+        computed_as_of: today
+      })
+    }
     prepared(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
       AS_OF_KEY,
       JSON.stringify(today)
