@@ -5,6 +5,7 @@ import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole
 import { refreshAllEvidence } from '../services/pipeline/evidence'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
+import { generateVisibilityDemo } from './visibility'
 import {
   COMPANY_KINDS,
   COMPANY_STEMS,
@@ -328,6 +329,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       }
     }
     generateRecruitingDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
+    generateVisibilityDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
   }
   const tables = ['account_aliases', 'contacts', 'connections', 'deals', 'deal_stage_history', 'deal_close_date_history', 'deal_contacts', 'qualification_criteria', 'activities']
   try {
