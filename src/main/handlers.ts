@@ -8,6 +8,7 @@ import { listAccounts } from './services/pipeline/accounts'
 import { createActivity, listActivities } from './services/pipeline/activities'
 import { recruitingHandlers } from './handlers-recruiting'
 import { inspectionHandlers } from './handlers-inspection'
+import { teamHandlers } from './handlers-team'
 import { visibilityHandlers } from './handlers-visibility'
 
 export const APP_VERSION = '0.1.0'
@@ -29,5 +30,6 @@ export const handlers: Handlers = {
   'backups.restore': (ctx, input) => ctx.session.restore(input.name, ctx.clock),
   ...recruitingHandlers,
   ...inspectionHandlers,
-  ...visibilityHandlers
+  ...visibilityHandlers,
+  ...teamHandlers
 }

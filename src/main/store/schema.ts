@@ -16,6 +16,7 @@ import type {
 } from '@shared/domain'
 import type { RecruitingTables } from './schema-recruiting'
 import type { VisibilityTables } from './schema-visibility'
+import type { TeamTables } from './schema-team'
 
 export type ManagerCall = 'forecast' | 'would_not_forecast'
 
@@ -197,8 +198,8 @@ export interface FlagAcknowledgementsTable {
   deal_updated_at: string
 }
 
-/** Recruiting's tables live in schema-recruiting.ts (schema v3), visibility's in schema-visibility.ts (v4). */
-export interface DB extends RecruitingTables, VisibilityTables {
+/** Recruiting's tables live in schema-recruiting.ts (schema v3), visibility's in schema-visibility.ts (v4), one-on-ones' in schema-team.ts (v5). */
+export interface DB extends RecruitingTables, VisibilityTables, TeamTables {
   settings: SettingsTable
   teams: TeamsTable
   reps: RepsTable

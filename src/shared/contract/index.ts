@@ -8,8 +8,9 @@ import { inspectionMethods } from './inspection'
 import { recruitingMethods } from './recruiting'
 import { backupMethods } from './backups'
 import { visibilityMethods } from './visibility'
+import { oneOnOneMethods } from './oneOnOnes'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, visibilityMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, oneOnOneMethods, visibilityMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -34,3 +35,4 @@ export * from './inspection'
 export * from './recruiting'
 export * from './backups'
 export * from './visibility'
+export * from './oneOnOnes'

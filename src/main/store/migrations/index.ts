@@ -3,6 +3,7 @@ import core from './001-core'
 import inspection from './002-inspection'
 import recruiting from './003-recruiting'
 import visibility from './004-visibility'
+import oneOnOnes from './005-one-on-ones'
 
 export interface Migration {
   version: number
@@ -14,7 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'inspection', sql: inspection },
   { version: 3, name: 'recruiting', sql: recruiting },
-  { version: 4, name: 'visibility', sql: visibility }
+  { version: 4, name: 'visibility', sql: visibility },
+  { version: 5, name: 'one-on-ones', sql: oneOnOnes }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
