@@ -19,26 +19,32 @@ const COLUMNS: Column<PipelineRow>[] = [
   { key: 'owner', header: 'Owner', render: (d) => d.ownerName },
   { key: 'tier', header: 'Tier', render: (d) => <Chip tone={d.tier === 1 ? 'info' : 'neutral'}>T{d.tier}</Chip> },
   { key: 'amount', header: 'Amount', sortKey: 'amount', align: 'right', render: (d) => formatMoney(d.amountMinor, d.currency) },
-  { key: 'stage', header: 'Stage', render: (d) => LABELS.stage[d.stage] },
-  { key: 'category', header: 'Forecast', render: (d) => LABELS.forecastCategory[d.forecastCategory] },
-  { key: 'close', header: 'Close date', sortKey: 'close_date', render: (d) => formatDate(d.closeDate) },
-  { key: 'days', header: 'Days in stage', sortKey: 'days_in_stage', align: 'right', render: (d) => d.daysInStage ?? '—' },
-  { key: 'last', header: 'Last activity', sortKey: 'last_activity', render: (d) => formatDate(d.lastActivityAt) },
+  { key: 'score', header: 'Evidence', sortKey: 'evidence_score', align: 'right', render: (d) => <Chip tone={scoreTone(d.evidenceScore)}>{d.evidenceScore}</Chip> },
   {
     key: 'flags',
     header: 'Flags',
     render: (d) => (
-      <span className="chips">
-        {d.flags.map((f) => (
+      // Two chips and a count keep every row one line high; the count's tooltip and the drawer list them all.
+      <span className="chips one-line">
+        {d.flags.slice(0, VISIBLE_FLAGS).map((f) => (
           <Chip key={f} tone={d.acknowledged.includes(f) ? 'neutral' : 'bad'} title={d.acknowledged.includes(f) ? 'Acknowledged' : undefined}>
             {FLAG_LABELS[f]}
           </Chip>
         ))}
+        {d.flags.length > VISIBLE_FLAGS ? (
+          <Chip title={d.flags.slice(VISIBLE_FLAGS).map((f) => FLAG_LABELS[f]).join(', ')}>+{d.flags.length - VISIBLE_FLAGS}</Chip>
+        ) : null}
       </span>
     )
   },
-  { key: 'score', header: 'Evidence', sortKey: 'evidence_score', align: 'right', render: (d) => <Chip tone={scoreTone(d.evidenceScore)}>{d.evidenceScore}</Chip> }
+  { key: 'stage', header: 'Stage', render: (d) => LABELS.stage[d.stage] },
+  { key: 'category', header: 'Forecast', render: (d) => LABELS.forecastCategory[d.forecastCategory] },
+  { key: 'close', header: 'Close date', sortKey: 'close_date', render: (d) => formatDate(d.closeDate) },
+  { key: 'days', header: 'Days in stage', sortKey: 'days_in_stage', align: 'right', render: (d) => d.daysInStage ?? '—' },
+  { key: 'last', header: 'Last activity', sortKey: 'last_activity', render: (d) => formatDate(d.lastActivityAt) }
 ]
+
+const VISIBLE_FLAGS = 2
 
 export function PipelinePage() {
   const [filters, setFilters] = useState<PipelineFilters>({})
