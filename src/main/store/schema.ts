@@ -17,6 +17,7 @@ import type {
 import type { RecruitingTables } from './schema-recruiting'
 import type { VisibilityTables } from './schema-visibility'
 import type { TeamTables } from './schema-team'
+import type { ForecastTables } from './schema-forecast'
 
 export type ManagerCall = 'forecast' | 'would_not_forecast'
 
@@ -199,7 +200,7 @@ export interface FlagAcknowledgementsTable {
 }
 
 /** Recruiting's tables live in schema-recruiting.ts (schema v3), visibility's in schema-visibility.ts (v4), one-on-ones' in schema-team.ts (v5). */
-export interface DB extends RecruitingTables, VisibilityTables, TeamTables {
+export interface DB extends RecruitingTables, VisibilityTables, TeamTables, ForecastTables {
   settings: SettingsTable
   teams: TeamsTable
   reps: RepsTable

@@ -4,6 +4,7 @@ import inspection from './002-inspection'
 import recruiting from './003-recruiting'
 import visibility from './004-visibility'
 import oneOnOnes from './005-one-on-ones'
+import forecast from './006-forecast'
 
 export interface Migration {
   version: number
@@ -16,7 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'inspection', sql: inspection },
   { version: 3, name: 'recruiting', sql: recruiting },
   { version: 4, name: 'visibility', sql: visibility },
-  { version: 5, name: 'one-on-ones', sql: oneOnOnes }
+  { version: 5, name: 'one-on-ones', sql: oneOnOnes },
+  { version: 6, name: 'forecast', sql: forecast }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
