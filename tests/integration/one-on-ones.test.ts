@@ -184,6 +184,14 @@ describe('notes', () => {
     expect(() => restoreNote(ws!.store, { oneOnOneId: oneOnOne.id, version: 7 }, NOW)).toThrow(/input\.version/)
   })
 
+  it('keeps the text before a save that deletes most of it as its own version, however quickly it came', () => {
+    ws = oneOnOneWorld()
+    const { oneOnOne } = startOneOnOne(ws.store, { repId: REP }, at('09:00:00'))
+    saveNote(ws.store, { oneOnOneId: oneOnOne.id, body: 'A long paragraph about the Acme negotiation' }, at('09:00:01'))
+    saveNote(ws.store, { oneOnOneId: oneOnOne.id, body: 'Oops' }, at('09:00:02'))
+    expect(noteVersions(ws.store, { oneOnOneId: oneOnOne.id }).map((v) => v.body)).toEqual(['Oops', 'A long paragraph about the Acme negotiation'])
+  })
+
   it('refuses a note for a 1:1 that does not exist, and an item tied to another rep’s 1:1, leaving the tables as they were', async () => {
     ws = oneOnOneWorld()
     const session = { requireStore: () => ws!.store } as unknown as WorkspaceSession

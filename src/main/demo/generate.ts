@@ -6,6 +6,7 @@ import { refreshAllEvidence } from '../services/pipeline/evidence'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
 import { generateVisibilityDemo } from './visibility'
+import { generateOneOnOneDemo } from './one-on-ones'
 import {
   COMPANY_KINDS,
   COMPANY_STEMS,
@@ -330,6 +331,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
     }
     generateRecruitingDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
     generateVisibilityDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
+    generateOneOnOneDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
   }
   const tables = ['account_aliases', 'contacts', 'connections', 'deals', 'deal_stage_history', 'deal_close_date_history', 'deal_contacts', 'qualification_criteria', 'activities']
   try {

@@ -25,7 +25,10 @@ function writeBody(sqlite: Database.Database, oneOnOneId: number, repId: number,
   const open = prepared(sqlite, 'SELECT version, opened_at FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1').get(note.id) as
     | { version: number; opened_at: string }
     | undefined
-  const fresh = open !== undefined && !forceNewVersion && (Date.parse(now) - Date.parse(open.opened_at)) / 1000 < NOTE_VERSION_WINDOW_SECONDS
+  // Losing most of the text in one save (select all and type, a bad paste) always keeps the text before it as a version.
+  const bigDeletion = body.length < note.body.length / 2
+  const fresh =
+    open !== undefined && !forceNewVersion && !bigDeletion && (Date.parse(now) - Date.parse(open.opened_at)) / 1000 < NOTE_VERSION_WINDOW_SECONDS
   let version: number
   if (open && fresh) {
     version = open.version

@@ -1,31 +1,83 @@
-// Team & 1:1s: the teams and their reps with open pipeline; the 1:1 prep sheet builds on this.
+// Team & 1:1s: rep cards, then one rep's prep sheet (the printable brief) beside the 1:1 itself; note search across all reps.
 import { useState } from 'react'
-import type { RepRow } from '@shared/contract'
-import { useCall } from '../../api/query'
-import { Chip, DataTable, EmptyState, ErrorBanner, Loading, PageHeader, Pager, type Column } from '../../kit/kit'
-import { formatDate, formatMoney } from '../../kit/format'
+import { useSearchParams } from 'react-router'
+import { printPage } from '../../api/print'
+import { EmptyState, ErrorBanner, Loading, PageHeader, Pager } from '../../kit/kit'
+import { DealPeek } from './DealPeek'
+import { MeetingPanel } from './MeetingPanel'
+import { NoteSearch } from './NoteSearch'
+import { PrepSheetView } from './PrepSheetView'
+import { RepCards } from './RepCards'
+import { usePrepSheet, useRepCards, useTeams } from './hooks'
 
-const COLUMNS: Column<RepRow>[] = [
-  { key: 'name', header: 'Rep', render: (r) => <span className="strong">{r.name}</span> },
-  { key: 'team', header: 'Team', render: (r) => r.teamName ?? '—' },
-  { key: 'role', header: 'Role', render: (r) => r.role.toUpperCase() },
-  { key: 'hired', header: 'Hired', render: (r) => formatDate(r.hireDate) },
-  { key: 'quota', header: 'Quota', align: 'right', render: (r) => formatMoney(r.quotaMinor, r.quotaCurrency, { compact: true }) },
-  { key: 'deals', header: 'Open deals', align: 'right', render: (r) => r.openDeals.toLocaleString() },
-  { key: 'pipeline', header: 'Open pipeline', align: 'right', render: (r) => formatMoney(r.openPipelineMinor, r.quotaCurrency, { compact: true }) },
-  { key: 'status', header: 'Status', render: (r) => (r.status === 'left' ? <Chip tone="warn">Left {formatDate(r.leftDate)}</Chip> : <Chip tone="good">Active</Chip>) }
-]
+const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null)
 
-export function TeamPage() {
-  const [teamId, setTeamId] = useState<number | undefined>(undefined)
-  const [offset, setOffset] = useState(0)
-  const teams = useCall('teams.list', {})
-  const reps = useCall('reps.list', { teamId, status: 'all', offset, limit: 50 })
+function RepPage({ repId, meetingId, dealId, setParam }: { repId: number; meetingId: number | null; dealId: number | null; setParam: (key: string, value: number | null) => void }) {
+  const prep = usePrepSheet(repId)
+  const sheet = prep.data && prep.data.card.repId === repId ? prep.data : null
+  // Back on the page after a 1:1 started today: reopen it rather than asking to start another.
+  const today = sheet?.card.daysSinceLastOneOnOne === 0 ? sheet.recent.find((o) => o.heldAt !== null && o.heldAt === sheet.card.lastOneOnOneAt) : undefined
+  const meeting = meetingId ?? today?.id ?? null
   return (
     <>
-      <PageHeader title="Team & 1:1s" subtitle="Walk into each one-on-one knowing what changed, what lacks evidence and what was promised." />
-      <ErrorBanner error={teams.error ?? reps.error} />
-      {teams.data && teams.data.length === 0 ? (
+      <div className="toolbar no-print">
+        <button type="button" className="button" onClick={() => setParam('rep', null)}>
+          ← All reps
+        </button>
+        <button type="button" className="button" onClick={printPage} disabled={!sheet}>
+          Print brief
+        </button>
+      </div>
+      <ErrorBanner error={prep.error} />
+      {!sheet ? (
+        <Loading label="Building the prep sheet…" />
+      ) : (
+        <div className="rep-layout">
+          <PrepSheetView sheet={sheet} />
+          <div className="rep-side">
+            {dealId !== null ? <DealPeek dealId={dealId} onClose={() => setParam('deal', null)} /> : null}
+            <MeetingPanel sheet={sheet} meetingId={meeting} onMeeting={(id) => setParam('meeting', id)} />
+          </div>
+        </div>
+      )}
+    </>
+  )
+}
+
+export function TeamPage() {
+  const [params, setParams] = useSearchParams()
+  const [teamId, setTeamId] = useState<number | undefined>(undefined)
+  const [offset, setOffset] = useState(0)
+  const repId = num(params.get('rep'))
+  const teams = useTeams()
+  const cards = useRepCards(teamId, offset)
+
+  const setParam = (key: string, value: number | null) => {
+    const next = new URLSearchParams(params)
+    if (value === null) next.delete(key)
+    else next.set(key, String(value))
+    // A different rep starts clean: no 1:1 or deal of the previous one.
+    if (key === 'rep') (next.delete('meeting'), next.delete('deal'))
+    setParams(next)
+  }
+  const openRep = (id: number, meeting: number | null = null) => {
+    const next = new URLSearchParams()
+    next.set('rep', String(id))
+    if (meeting !== null) next.set('meeting', String(meeting))
+    setParams(next)
+  }
+
+  return (
+    <div className="team-page">
+      <PageHeader
+        title="Team & 1:1s"
+        subtitle="Walk into each one-on-one knowing what changed, what lacks evidence and what was promised."
+        actions={<NoteSearch onOpen={(hit) => openRep(hit.repId, hit.oneOnOneId)} />}
+      />
+      <ErrorBanner error={teams.error ?? cards.error} />
+      {repId !== null ? (
+        <RepPage repId={repId} meetingId={num(params.get('meeting'))} dealId={num(params.get('deal'))} setParam={setParam} />
+      ) : teams.data && teams.data.length === 0 ? (
         <EmptyState title="No teams yet">Add a team and its reps, or import your CRM's users with their deals.</EmptyState>
       ) : (
         <>
@@ -39,20 +91,16 @@ export function TeamPage() {
               </button>
             ))}
           </div>
-          {reps.isPending ? (
+          {cards.isPending ? (
             <Loading label="Loading reps…" />
-          ) : reps.data ? (
+          ) : cards.data ? (
             <>
-              <DataTable caption="Reps" columns={COLUMNS} rows={reps.data.rows} />
-              <Pager offset={reps.data.offset} limit={reps.data.limit} total={reps.data.total} onChange={setOffset} />
+              <RepCards cards={cards.data.rows} onOpen={(id) => openRep(id)} />
+              <Pager offset={cards.data.offset} limit={cards.data.limit} total={cards.data.total} onChange={setOffset} />
             </>
           ) : null}
-          <EmptyState title="1:1 prep sheets are coming">
-            Each rep's prep sheet will be built from the data: what changed since the last 1:1, deals flagged by
-            inspection, the rep's call against the evidence, activity by week, and action items that carry over.
-          </EmptyState>
         </>
       )}
-    </>
+    </div>
   )
 }
