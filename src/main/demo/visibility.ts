@@ -103,9 +103,9 @@ export function generateVisibilityDemo(sqlite: Database.Database, seed: number, 
     const weight = id % 5 === 0 ? 0.2 : id % 3 === 0 ? 3 : 1
     const base = rnd.int(250, 1_500) * (0.6 + weight * 0.4)
     for (let m = 11; m >= 0; m--) {
-      const posts = Math.round(weight * rnd.int(2, 5))
-      const comments = Math.round(weight * rnd.int(2, 6))
-      insSnapshot.run(id, null, day(m * 30), Math.round(base * (1 + (11 - m) * 0.01)), Math.round(base * 0.9), posts, comments, Math.min(30, Math.round((posts + comments) * 0.7)), rnd.int(10, 60) / 10, 'demo')
+      const posts = Math.round(weight * rnd.int(5, 12))
+      const comments = Math.round(weight * rnd.int(6, 14))
+      insSnapshot.run(id, null, day(m * 30), Math.round(base * (1 + (11 - m) * 0.01)), Math.round(base * 0.9), posts, comments, Math.min(30, Math.round((posts + comments) * 0.6)), rnd.int(10, 60) / 10, 'demo')
       counts.snapshots++
     }
   }

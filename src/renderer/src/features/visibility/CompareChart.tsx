@@ -1,10 +1,13 @@
 // Us against each competitor on the composite and its four pillars (0–100), and the composite's trend month by month.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { VisibilityComparison } from '@shared/contract'
-import { PILLARS, VISIBILITY_LABELS } from '@shared/visibility'
+import { PILLARS, type Pillar } from '@shared/visibility'
 import { SERIES_COLOURS, downsample } from './present'
 
 type Side = { key: string; label: string }
+
+/** Axis labels short enough for five groups side by side; the full names are in the legend text and the docs. */
+const SHORT: Record<Pillar, string> = { brand: 'Brand', people: 'Right people', insight: 'Insight', relationships: 'Relationships' }
 
 function sidesOf(c: VisibilityComparison): Side[] {
   return [c.us, ...c.competitors].map((s) => ({ key: s.key, label: s.label }))
@@ -13,7 +16,7 @@ function sidesOf(c: VisibilityComparison): Side[] {
 export function pillarData(c: VisibilityComparison) {
   const all = [c.us, ...c.competitors]
   const rows: Record<string, string | number>[] = [{ measure: 'Composite', ...Object.fromEntries(all.map((s) => [s.key, s.measures?.composite ?? 0])) }]
-  for (const p of PILLARS) rows.push({ measure: VISIBILITY_LABELS.pillar[p], ...Object.fromEntries(all.map((s) => [s.key, Math.round((s.measures?.pillars[p] ?? 0) * 100)])) })
+  for (const p of PILLARS) rows.push({ measure: SHORT[p], ...Object.fromEntries(all.map((s) => [s.key, Math.round((s.measures?.pillars[p] ?? 0) * 100)])) })
   return rows
 }
 
@@ -25,7 +28,7 @@ export function PillarChart({ comparison, width, height = 300, fontSize = 12 }: 
       <XAxis dataKey="measure" tick={{ fontSize }} interval={0} />
       <YAxis domain={[0, 100]} tick={{ fontSize }} />
       <Tooltip />
-      <Legend wrapperStyle={{ fontSize }} />
+      <Legend wrapperStyle={{ fontSize }} itemSorter={null} />
       {sidesOf(comparison).map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
       ))}
@@ -48,7 +51,7 @@ export function TrendChart({ comparison, height = 260 }: { comparison: Visibilit
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Legend />
+        <Legend itemSorter={null} />
         {sidesOf(comparison).map((s, i) => (
           <Line
             key={s.key}

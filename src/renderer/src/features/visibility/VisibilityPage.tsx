@@ -123,7 +123,7 @@ function CompareView({ windowDays, teamId, competitorId }: { windowDays: number;
         </ChartFrame>
       </div>
       <div className="table-wrap vis-section">
-        <table className="data-table">
+        <table className="data-table vis-table">
           <caption className="sr-only">Each measure, us and each competitor</caption>
           <thead>
             <tr>
