@@ -158,7 +158,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         `${first}.${last}${r}@touchline-demo.test`.toLowerCase(),
         role,
         day(todayMs - rnd.int(120, 2400) * DAY_MS),
-        rnd.int(12, 24) * 10_000_000,
+        rnd.int(24, 40) * 10_000_000,
         left ? 'left' : 'active',
         left ? day(todayMs - rnd.int(10, 200) * DAY_MS) : null
       )
