@@ -223,7 +223,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const created = todayMs - ageDays * DAY_MS
       const stageIndex = status === 'open' ? rnd.weighted(OPEN_STAGES.map((_, i) => [i, 5 - i * 0.6] as const)) : OPEN_STAGES.length - 1
       const stage = OPEN_STAGES[stageIndex]!
-      const closedAt = status === 'open' ? null : Math.min(todayMs - DAY_MS, created + rnd.int(30, 200) * DAY_MS)
+      const closedAt = status === 'open' ? null : created + Math.min(ageDays - 1, rnd.int(30, 200)) * DAY_MS
       const category =
         status === 'won' || status === 'lost'
           ? 'closed'
