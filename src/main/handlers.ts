@@ -1,6 +1,7 @@
 // Binds every contract method to its service: the one table from method name to code.
 import { LATEST_VERSION } from './store/migrations'
 import type { Handlers } from './dispatch'
+import { TouchlineError } from '@shared/errors'
 import { workspaceSummary } from './services/workspace/summary'
 import { listReps, listTeams } from './services/team/list'
 import { getDeal, listDeals } from './services/pipeline/deals'
@@ -10,6 +11,8 @@ import { recruitingHandlers } from './handlers-recruiting'
 import { inspectionHandlers } from './handlers-inspection'
 import { teamHandlers } from './handlers-team'
 import { visibilityHandlers } from './handlers-visibility'
+import { forecastHandlers } from './handlers-forecast'
+import { importHandlers } from './handlers-import'
 
 export const APP_VERSION = '0.1.0'
 
@@ -18,6 +21,12 @@ export const handlers: Handlers = {
   'workspace.status': (ctx) => ctx.session.settled(),
   'workspace.create': (ctx, input) => ctx.session.create(input.kind, ctx.clock),
   'workspace.summary': (ctx) => workspaceSummary(ctx.session.db()),
+  'app.exportPdf': (ctx, input) => {
+    if (!ctx.desktop) {
+      throw new TouchlineError('UNSUPPORTED', "app.exportPdf: the browser shell cannot save PDFs itself; use the browser's Print → Save as PDF.")
+    }
+    return ctx.desktop.exportPdf(input)
+  },
   'teams.list': (ctx) => listTeams(ctx.session.db()),
   'reps.list': (ctx, input) => listReps(ctx.session.db(), input),
   'deals.list': (ctx, input) => listDeals(ctx.session.db(), input),
@@ -31,5 +40,7 @@ export const handlers: Handlers = {
   ...recruitingHandlers,
   ...inspectionHandlers,
   ...visibilityHandlers,
-  ...teamHandlers
+  ...teamHandlers,
+  ...importHandlers,
+  ...forecastHandlers
 }

@@ -9,8 +9,9 @@ import { recruitingMethods } from './recruiting'
 import { backupMethods } from './backups'
 import { visibilityMethods } from './visibility'
 import { oneOnOneMethods } from './oneOnOnes'
+import { importMethods } from './imports'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, oneOnOneMethods, visibilityMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, oneOnOneMethods, visibilityMethods, importMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -36,3 +37,4 @@ export * from './recruiting'
 export * from './backups'
 export * from './visibility'
 export * from './oneOnOnes'
+export * from './imports'

@@ -1,0 +1,207 @@
+// Writes what readImport produced: accounts, reps, deals (upsert by external id) with history, connections — all or nothing.
+import type Database from 'better-sqlite3'
+import type { ImportResult } from '@shared/contract/imports'
+import { accountNameKey } from '../services/pipeline/accounts'
+import { refreshAllEvidence } from '../services/pipeline/evidence'
+import { ImportError } from './errors'
+import type { ReadResult } from './read'
+
+export interface ApplyOptions {
+  repId?: number
+  /** ISO second, the moment history entries are stamped with. */
+  now: string
+  today: string
+  backup: string
+  /** Tests only: throw while writing the record that starts on this line, to prove nothing is kept. */
+  failAtLine?: number
+}
+
+// Legal forms dropped when comparing company names, so "Acme Inc." and "ACME" meet.
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'bv', 'nv', 'corp', 'corporation',
+  'co', 'company', 'oy', 'ab', 'as', 'asa', 'srl', 'spa', 'pty', 'kk', 'se', 'lp', 'group'
+])
+
+export function companyKey(name: string): string {
+  const words = accountNameKey(name).split(' ')
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop()
+  // "S.A." becomes "s a": drop a trailing run of single letters left by dotted suffixes.
+  while (words.length > 2 && (words[words.length - 1] ?? '').length === 1 && (words[words.length - 2] ?? '').length === 1) words.splice(-2, 2)
+  return words.join(' ')
+}
+
+/** Account lookup by exact name key, then alias, then legal-suffix-free key when that names exactly one account. */
+class AccountIndex {
+  private byKey = new Map<string, number>()
+  private byCompany = new Map<string, number[]>()
+  constructor(sqlite: Database.Database) {
+    for (const a of sqlite.prepare('SELECT id, name_key FROM accounts').all() as { id: number; name_key: string }[]) this.add(a.id, a.name_key)
+    for (const a of sqlite.prepare('SELECT account_id, alias_key FROM account_aliases').all() as { account_id: number; alias_key: string }[]) {
+      if (!this.byKey.has(a.alias_key)) this.byKey.set(a.alias_key, a.account_id)
+      this.addCompany(a.account_id, a.alias_key)
+    }
+  }
+  add(id: number, key: string): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, id)
+    this.addCompany(id, key)
+  }
+  private addCompany(id: number, key: string): void {
+    const c = companyKey(key)
+    const list = this.byCompany.get(c) ?? []
+    if (!list.includes(id)) list.push(id)
+    this.byCompany.set(c, list)
+  }
+  find(name: string): number | null {
+    const exact = this.byKey.get(accountNameKey(name))
+    if (exact !== undefined) return exact
+    const loose = this.byCompany.get(companyKey(name))
+    return loose && loose.length === 1 ? (loose[0] ?? null) : null
+  }
+}
+
+const EXTERNAL_PREFIX: Record<string, string> = {
+  'salesforce-api': 'salesforce',
+  'salesforce-report': 'salesforce',
+  hubspot: 'hubspot',
+  pipedrive: 'pipedrive'
+}
+
+interface DealState {
+  id: number
+  stage: string
+  close_date: string
+}
+
+export function applyImport(sqlite: Database.Database, read: ReadResult, options: ApplyOptions): ImportResult {
+  const file = read.entry ? `${read.fileName}/${read.entry}` : read.fileName
+  const result: ImportResult = {
+    source: read.mapping.source,
+    backup: options.backup,
+    accountsCreated: 0,
+    repsCreated: 0,
+    dealsCreated: 0,
+    dealsUpdated: 0,
+    connectionsCreated: 0,
+    connectionsUpdated: 0,
+    skipped: read.skipped,
+    historyEntries: 0
+  }
+  const insAccount = sqlite.prepare('INSERT INTO accounts (name, name_key) VALUES (?, ?)')
+  const findRep = sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck()
+  const insRep = sqlite.prepare("INSERT INTO reps (name, role) VALUES (?, 'ae')")
+  const findByExternal = sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id = ?')
+  const findByName = sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id IS NULL AND name = ? AND account_id = ? LIMIT 1')
+  const insDeal = sqlite.prepare(
+    `INSERT INTO deals (external_id, name, owner_id, account_id, amount_minor, currency, stage, probability, forecast_category,
+      close_date, created_date, closed_date, status, loss_reason, next_step, updated_at)
+     VALUES (@externalId, @name, @ownerId, @accountId, @amountMinor, @currency, @stage, @probability, @forecastCategory,
+      @closeDate, @createdDate, @closedDate, @status, @lossReason, @nextStep, @now)`
+  )
+  const updDeal = sqlite.prepare(
+    `UPDATE deals SET name = @name, owner_id = @ownerId, account_id = @accountId, amount_minor = @amountMinor, currency = @currency,
+      stage = @stage, probability = @probability, forecast_category = @forecastCategory, close_date = @closeDate,
+      closed_date = @closedDate, status = @status, loss_reason = @lossReason, next_step = @nextStep, updated_at = @now
+     WHERE id = @id`
+  )
+  const insStage = sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (?, ?, ?)')
+  const insClose = sqlite.prepare('INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at) VALUES (?, ?, ?, ?)')
+  const findConn = sqlite.prepare(
+    "SELECT id FROM connections WHERE rep_id = ? AND source = 'linkedin' AND lower(person_name) = lower(?) AND coalesce(lower(company_name), '') = coalesce(lower(?), '') LIMIT 1"
+  ).pluck()
+  const insConn = sqlite.prepare(
+    "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
+  )
+  const updConn = sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?')
+
+  const run = sqlite.transaction(() => {
+    const accounts = new AccountIndex(sqlite)
+    const accountFor = (name: string): number => {
+      const found = accounts.find(name)
+      if (found !== null) return found
+      const key = accountNameKey(name)
+      const id = Number(insAccount.run(name, key).lastInsertRowid)
+      accounts.add(id, key)
+      result.accountsCreated++
+      return id
+    }
+    const reps = new Map<string, number>()
+    const repFor = (name: string): number => {
+      const k = name.toLowerCase()
+      const cached = reps.get(k)
+      if (cached !== undefined) return cached
+      let id = findRep.get(name) as number | undefined
+      if (id === undefined) {
+        id = Number(insRep.run(name).lastInsertRowid)
+        result.repsCreated++
+      }
+      reps.set(k, id)
+      return id
+    }
+    const prefix = EXTERNAL_PREFIX[read.mapping.source] ?? read.mapping.source
+    for (const d of read.deals) {
+      if (options.failAtLine === d.line) throw new ImportError({ file, row: d.line }, 'injected failure (test)')
+      const accountId = accountFor(d.account)
+      const ownerId = repFor(d.owner ?? 'Unassigned (imported)')
+      const externalId = d.externalId ? `${prefix}:${d.externalId}` : null
+      const existing = (externalId ? findByExternal.get(externalId) : findByName.get(d.name, accountId)) as DealState | undefined
+      const values = {
+        externalId,
+        name: d.name,
+        ownerId,
+        accountId,
+        amountMinor: d.amountMinor,
+        currency: d.currency,
+        stage: d.stage,
+        probability: d.probability,
+        forecastCategory: d.forecastCategory,
+        closeDate: d.closeDate,
+        createdDate: d.createdDate ?? options.today,
+        closedDate: d.status === 'open' ? null : d.closeDate,
+        status: d.status,
+        lossReason: d.lossReason,
+        nextStep: d.nextStep,
+        now: options.now
+      }
+      if (!existing) {
+        const id = Number(insDeal.run(values).lastInsertRowid)
+        insStage.run(id, d.stage, `${values.createdDate}T00:00:00Z`)
+        insClose.run(id, d.closeDate, null, options.now)
+        result.historyEntries += 2
+        result.dealsCreated++
+      } else {
+        updDeal.run({ ...values, id: existing.id })
+        // History grows only when the CRM's value moved since the last import: that is what slips and stage moves are read from.
+        if (existing.stage !== d.stage) {
+          insStage.run(existing.id, d.stage, options.now)
+          result.historyEntries++
+        }
+        if (existing.close_date !== d.closeDate) {
+          insClose.run(existing.id, d.closeDate, existing.close_date, options.now)
+          result.historyEntries++
+        }
+        result.dealsUpdated++
+      }
+    }
+    if (read.connections.length > 0) {
+      const repId = options.repId
+      if (repId === undefined) throw new ImportError({ file }, 'choose the rep whose LinkedIn archive this is')
+      if (!sqlite.prepare('SELECT 1 FROM reps WHERE id = ?').get(repId)) throw new ImportError({ file }, `rep ${repId} does not exist`)
+      for (const c of read.connections) {
+        if (options.failAtLine === c.line) throw new ImportError({ file, row: c.line }, 'injected failure (test)')
+        // Connections never create accounts: a contact at an unknown company is not a territory.
+        const accountId = c.company ? accounts.find(c.company) : null
+        const existing = findConn.get(repId, c.personName, c.company) as number | undefined
+        if (existing === undefined) {
+          insConn.run(repId, c.personName, c.company, accountId, c.connectedOn)
+          result.connectionsCreated++
+        } else {
+          updConn.run(accountId, c.connectedOn, existing)
+          result.connectionsUpdated++
+        }
+      }
+    }
+    refreshAllEvidence(sqlite, options.today)
+  })
+  run()
+  return result
+}

@@ -1,0 +1,68 @@
+// Turns a file's bytes into text: BOMs, UTF-16, and the single-byte legacy encodings old Excel saves still produce.
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mac-roman'
+
+export interface Decoded {
+  encoding: Encoding
+  text: string
+}
+
+// Mac Roman's upper half (0x80–0xFF); Node's TextDecoder has no 'macintosh' label in every build, so the table lives here.
+const MAC_ROMAN_HIGH =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ'
+
+function decodeMacRoman(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    out += Array.from(chunk, (b) => (b < 0x80 ? String.fromCharCode(b) : MAC_ROMAN_HIGH[b - 0x80])).join('')
+  }
+  return out
+}
+
+/**
+ * How plausible a legacy decoding is: accented lowercase letters inside words are what real names hold;
+ * C1 controls, uppercase letters mid-word and maths symbols are what the wrong table produces.
+ */
+function plausibility(text: string): number {
+  let score = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    const ch = text[i] ?? ''
+    const prev = text[i - 1] ?? ' '
+    if (c >= 0x80 && c <= 0x9f) score -= 3
+    else if (/\p{Ll}/u.test(ch)) score += 1
+    else if (/\p{Lu}/u.test(ch)) score += /\p{L}/u.test(prev) ? -2 : 1
+    else if (/[€£¥©®°–—‘’“”…•]/u.test(ch)) score += 0
+    else score -= 1
+  }
+  return score
+}
+
+/** Zero bytes in most odd (or even) positions: UTF-16 saved without a BOM. */
+function looksUtf16(bytes: Uint8Array, odd: boolean): boolean {
+  const n = Math.min(bytes.length, 4096)
+  if (n < 4) return false
+  let zeros = 0
+  for (let i = odd ? 1 : 0; i < n; i += 2) if (bytes[i] === 0) zeros++
+  return zeros / (n / 2) > 0.6
+}
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8-bom', text: new TextDecoder('utf-8').decode(bytes.subarray(3)) }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) }
+  if (looksUtf16(bytes, true)) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) }
+  if (looksUtf16(bytes, false)) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) }
+  try {
+    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    // Not valid UTF-8: a single-byte legacy file. Pick the table whose reading looks like words.
+    const windows = new TextDecoder('windows-1252').decode(bytes)
+    const mac = decodeMacRoman(bytes)
+    return plausibility(mac) > plausibility(windows) ? { encoding: 'mac-roman', text: mac } : { encoding: 'windows-1252', text: windows }
+  }
+}

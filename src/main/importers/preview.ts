@@ -1,0 +1,101 @@
+// What the wizard shows before anything is written: the detected source, the mapping, sample rows and a dry-run count.
+import type Database from 'better-sqlite3'
+import type { ImportPreview } from '@shared/contract/imports'
+import type { ReadResult } from './read'
+import type { Field } from './sources'
+
+const FIELD_LABELS: Record<Field, string> = {
+  externalId: 'External id',
+  name: 'Deal',
+  account: 'Account',
+  accountId: 'Account id',
+  owner: 'Owner',
+  stage: 'Stage',
+  amount: 'Amount',
+  currency: 'Currency',
+  probability: 'Probability',
+  forecastCategory: 'Forecast category',
+  closeDate: 'Close date',
+  createdDate: 'Created',
+  isClosed: 'Closed?',
+  isWon: 'Won?',
+  status: 'Status',
+  nextStep: 'Next step',
+  lossReason: 'Loss reason',
+  firstName: 'First name',
+  lastName: 'Last name',
+  url: 'Profile URL',
+  email: 'Email',
+  company: 'Company',
+  position: 'Position',
+  connectedOn: 'Connected on'
+}
+
+const SAMPLE_SIZE = 8
+
+function money(minor: number, currency: string): string {
+  return `${currency} ${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`
+}
+
+export function buildPreview(sqlite: Database.Database, read: ReadResult): ImportPreview {
+  const columns = read.table.headers.map((header, i) => {
+    const field = read.columns.fieldOf[i]
+    return { header, field: field ? FIELD_LABELS[field] : null }
+  })
+  let toCreate = 0
+  let toUpdate = 0
+  let sample: ImportPreview['sample'] = []
+  let sampleFields: string[] = []
+  if (read.mapping.kind === 'deals') {
+    const prefix = read.mapping.source.startsWith('salesforce') ? 'salesforce' : read.mapping.source
+    const exists = sqlite.prepare('SELECT 1 FROM deals WHERE external_id = ?').pluck()
+    for (const d of read.deals) {
+      if (d.externalId && exists.get(`${prefix}:${d.externalId}`)) toUpdate++
+      else toCreate++
+    }
+    sampleFields = ['Deal', 'Account', 'Owner', 'Stage', 'Status', 'Amount', 'Probability', 'Forecast', 'Close date']
+    sample = read.deals.slice(0, SAMPLE_SIZE).map((d) => ({
+      row: d.line,
+      values: {
+        Deal: d.name,
+        Account: d.account,
+        Owner: d.owner ?? '—',
+        Stage: d.stage,
+        Status: d.status,
+        Amount: money(d.amountMinor, d.currency),
+        Probability: `${d.probability} %`,
+        Forecast: d.forecastCategory.replace('_', ' '),
+        'Close date': d.closeDate
+      }
+    }))
+  } else {
+    toCreate = read.connections.length
+    sampleFields = ['Person', 'Company', 'Position', 'Connected on']
+    sample = read.connections.slice(0, SAMPLE_SIZE).map((c) => ({
+      row: c.line,
+      values: { Person: c.personName, Company: c.company ?? '—', Position: c.position ?? '—', 'Connected on': c.connectedOn ?? '—' }
+    }))
+  }
+  const missingFields = (Object.keys(read.mapping.fields) as Field[]).filter((f) => read.columns.index[f] === undefined).map((f) => FIELD_LABELS[f])
+  return {
+    fileName: read.fileName,
+    entry: read.entry,
+    source: read.mapping.source,
+    sourceLabel: read.mapping.label,
+    encoding: read.encoding,
+    delimiter: read.table.delimiter === '\t' ? 'tab' : read.table.delimiter,
+    headerRow: read.table.headerLine,
+    columns,
+    missingFields,
+    rowCount: read.table.records.length,
+    sample,
+    sampleFields,
+    droppedRows: read.table.dropped,
+    problems: read.problems.slice(0, 200),
+    dateOrder: read.dateOrder,
+    needsRep: read.mapping.kind === 'connections',
+    toCreate,
+    toUpdate,
+    toSkip: read.skipped
+  }
+}

@@ -1,0 +1,209 @@
+// The built-in source mappings: which headers each export uses for which field, and how a file is recognised.
+import type { ImportSource } from '@shared/contract/imports'
+import { headerKey } from './table'
+
+export type DealField =
+  | 'externalId'
+  | 'name'
+  | 'account'
+  | 'accountId'
+  | 'owner'
+  | 'stage'
+  | 'amount'
+  | 'currency'
+  | 'probability'
+  | 'forecastCategory'
+  | 'closeDate'
+  | 'createdDate'
+  | 'isClosed'
+  | 'isWon'
+  | 'status'
+  | 'nextStep'
+  | 'lossReason'
+export type ConnectionField = 'firstName' | 'lastName' | 'url' | 'email' | 'company' | 'position' | 'connectedOn'
+export type Field = DealField | ConnectionField
+
+export interface SourceMapping {
+  source: ImportSource
+  label: string
+  kind: 'deals' | 'connections'
+  /** field → header names it may appear under (compared case-insensitively). */
+  fields: Partial<Record<Field, readonly string[]>>
+  required: readonly Field[]
+  /** Headers only this source uses: they decide between sources with overlapping columns. */
+  signature: readonly string[]
+}
+
+export const SOURCES: readonly SourceMapping[] = [
+  {
+    source: 'salesforce-api',
+    label: 'Salesforce opportunities (API field names)',
+    kind: 'deals',
+    fields: {
+      externalId: ['Id'],
+      name: ['Name'],
+      account: ['Account.Name', 'AccountName'],
+      accountId: ['AccountId'],
+      owner: ['Owner.Name', 'OwnerName', 'OwnerId'],
+      stage: ['StageName'],
+      amount: ['Amount'],
+      currency: ['CurrencyIsoCode'],
+      probability: ['Probability'],
+      forecastCategory: ['ForecastCategoryName', 'ForecastCategory'],
+      closeDate: ['CloseDate'],
+      createdDate: ['CreatedDate'],
+      isClosed: ['IsClosed'],
+      isWon: ['IsWon'],
+      nextStep: ['NextStep'],
+      lossReason: ['Loss_Reason__c']
+    },
+    required: ['externalId', 'name', 'stage', 'closeDate'],
+    signature: ['stagename', 'accountid', 'ownerid', 'isclosed', 'iswon', 'forecastcategory', 'closedate']
+  },
+  {
+    source: 'salesforce-report',
+    label: 'Salesforce opportunity report',
+    kind: 'deals',
+    fields: {
+      externalId: ['Opportunity ID', 'Opportunity Id', 'Opportunity ID (18)'],
+      name: ['Opportunity Name'],
+      account: ['Account Name'],
+      owner: ['Opportunity Owner', 'Owner', 'Owner Full Name'],
+      stage: ['Stage'],
+      amount: ['Amount', 'Amount (converted)', 'Total Amount'],
+      currency: ['Opportunity Currency', 'Amount Currency', 'Currency'],
+      probability: ['Probability (%)', 'Probability'],
+      forecastCategory: ['Forecast Category'],
+      closeDate: ['Close Date'],
+      createdDate: ['Created Date'],
+      isClosed: ['Closed'],
+      isWon: ['Won'],
+      nextStep: ['Next Step'],
+      lossReason: ['Loss Reason']
+    },
+    required: ['name', 'account', 'stage', 'closeDate'],
+    signature: ['opportunity name', 'opportunity owner', 'opportunity id', 'probability (%)', 'account name']
+  },
+  {
+    source: 'hubspot',
+    label: 'HubSpot deals',
+    kind: 'deals',
+    fields: {
+      externalId: ['Record ID'],
+      name: ['Deal Name'],
+      account: ['Associated Company', 'Associated Company (Primary)', 'Company name'],
+      owner: ['Deal owner'],
+      stage: ['Deal Stage'],
+      amount: ['Amount'],
+      currency: ['Currency'],
+      probability: ['Deal probability'],
+      forecastCategory: ['Forecast category'],
+      closeDate: ['Close Date'],
+      createdDate: ['Create Date'],
+      nextStep: ['Next step'],
+      lossReason: ['Closed Lost Reason']
+    },
+    required: ['externalId', 'name', 'stage', 'closeDate'],
+    signature: ['record id', 'deal name', 'deal stage', 'deal owner', 'create date', 'associated company']
+  },
+  {
+    source: 'pipedrive',
+    label: 'Pipedrive deals',
+    kind: 'deals',
+    fields: {
+      externalId: ['Deal - ID', 'Deal - Id'],
+      name: ['Deal - Title'],
+      account: ['Deal - Organization', 'Deal - Organisation'],
+      owner: ['Deal - Owner'],
+      stage: ['Deal - Stage'],
+      amount: ['Deal - Value'],
+      currency: ['Deal - Currency'],
+      probability: ['Deal - Probability'],
+      closeDate: ['Deal - Expected close date', 'Deal - Won time', 'Deal - Lost time'],
+      createdDate: ['Deal - Deal created'],
+      status: ['Deal - Status'],
+      lossReason: ['Deal - Lost reason'],
+      nextStep: ['Deal - Next activity subject']
+    },
+    required: ['name', 'account', 'stage', 'closeDate'],
+    signature: ['deal - title', 'deal - value', 'deal - organization', 'deal - stage', 'deal - status']
+  },
+  {
+    source: 'linkedin-connections',
+    label: 'LinkedIn connections',
+    kind: 'connections',
+    fields: {
+      firstName: ['First Name'],
+      lastName: ['Last Name'],
+      url: ['URL', 'Profile URL'],
+      email: ['Email Address'],
+      company: ['Company'],
+      position: ['Position'],
+      connectedOn: ['Connected On']
+    },
+    required: ['firstName', 'lastName', 'company', 'connectedOn'],
+    signature: ['first name', 'last name', 'connected on', 'position', 'company']
+  }
+]
+
+export function sourceMapping(source: ImportSource): SourceMapping {
+  const found = SOURCES.find((s) => s.source === source)
+  if (!found) throw new Error(`no mapping for ${source}`)
+  return found
+}
+
+/** Every header name any mapping understands: used to find the header row past a preamble. */
+export const KNOWN_HEADERS: ReadonlySet<string> = new Set(
+  SOURCES.flatMap((s) => Object.values(s.fields).flatMap((names) => (names ?? []).map(headerKey)))
+)
+
+export interface ResolvedColumns {
+  /** field → column index (the first of duplicated columns wins). */
+  index: Partial<Record<Field, number>>
+  /** per column, the field it fills. */
+  fieldOf: (Field | null)[]
+  missing: Field[]
+  duplicates: string[]
+}
+
+export function resolveColumns(mapping: SourceMapping, headers: readonly string[]): ResolvedColumns {
+  const keys = headers.map(headerKey)
+  const index: Partial<Record<Field, number>> = {}
+  const fieldOf: (Field | null)[] = headers.map(() => null)
+  const duplicates: string[] = []
+  const seen = new Set<string>()
+  keys.forEach((k, i) => {
+    if (seen.has(k) && k !== '') duplicates.push(headers[i] ?? k)
+    seen.add(k)
+  })
+  for (const [field, names] of Object.entries(mapping.fields) as [Field, readonly string[]][]) {
+    // Earlier names in the list are preferred (Owner.Name over OwnerId).
+    for (const name of names) {
+      const at = keys.indexOf(headerKey(name))
+      if (at >= 0 && fieldOf[at] === null) {
+        index[field] = at
+        fieldOf[at] = field
+        break
+      }
+    }
+  }
+  const missing = mapping.required.filter((f) => index[f] === undefined)
+  return { index, fieldOf, missing, duplicates }
+}
+
+/** The mapping whose signature and fields the headers match best; null when none has its required columns. */
+export function detectSource(headers: readonly string[]): SourceMapping | null {
+  const keys = new Set(headers.map(headerKey))
+  let best: SourceMapping | null = null
+  let bestScore = 0
+  for (const mapping of SOURCES) {
+    const resolved = resolveColumns(mapping, headers)
+    if (resolved.missing.length > 0) continue
+    const score = mapping.signature.filter((h) => keys.has(h)).length * 10 + Object.keys(resolved.index).length
+    if (score > bestScore) {
+      best = mapping
+      bestScore = score
+    }
+  }
+  return best
+}

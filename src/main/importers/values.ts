@@ -1,0 +1,206 @@
+// Cell parsers for what real exports hold: money with currency, percentages, booleans, missing markers, dates.
+
+/** `-`, `NA`, `N/A`, `null` and blank mean "no value" in every source we read. */
+export function isMissing(raw: string | undefined): boolean {
+  if (raw === undefined) return true
+  const v = raw.trim().toLowerCase()
+  return v === '' || v === '-' || v === '--' || v === 'na' || v === 'n/a' || v === 'null' || v === '#n/a'
+}
+
+export function text(raw: string | undefined): string | null {
+  return isMissing(raw) ? null : (raw ?? '').trim()
+}
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string }
+
+const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', C$: 'CAD' }
+
+/** A plain number with either thousands convention: `485,000.00`, `485.000,00`, `485 000`, `0.07`. */
+export function parseNumber(raw: string | undefined): Parsed<number> {
+  if (isMissing(raw)) return { ok: true, value: null }
+  let v = (raw ?? '').trim().replace(/[\s\u00a0\u202f']/g, '')
+  let negative = false
+  if (/^\(.*\)$/.test(v)) {
+    negative = true
+    v = v.slice(1, -1)
+  }
+  if (v.startsWith('-')) {
+    negative = !negative
+    v = v.slice(1)
+  }
+  if (!/^[\d.,]+$/.test(v) || !/\d/.test(v)) return { ok: false, reason: `"${raw}" is not a number` }
+  const lastDot = v.lastIndexOf('.')
+  const lastComma = v.lastIndexOf(',')
+  let normal: string
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both present: whichever comes last is the decimal mark.
+    normal = lastDot > lastComma ? v.replace(/,/g, '') : v.replace(/\./g, '').replace(',', '.')
+  } else if (lastComma >= 0) {
+    // Commas alone: groups of three are thousands (`485,000`), otherwise a decimal comma (`12,5`).
+    normal = /^\d{1,3}(,\d{3})+$/.test(v) ? v.replace(/,/g, '') : v.replace(',', '.')
+  } else if ((v.match(/\./g) ?? []).length > 1) {
+    normal = v.replace(/\./g, '')
+  } else {
+    normal = v
+  }
+  if (!/^\d*\.?\d*$/.test(normal)) return { ok: false, reason: `"${raw}" is not a number` }
+  const n = Number(normal)
+  if (!Number.isFinite(n)) return { ok: false, reason: `"${raw}" is not a number` }
+  return { ok: true, value: negative ? -n : n }
+}
+
+export interface Money {
+  minor: number
+  currency: string | null
+}
+
+/** `USD 485,000.00`, `$1,200`, `1.200,50 €`, `485000` → integer minor units and the currency when the cell names one. */
+export function parseMoney(raw: string | undefined): Parsed<Money> {
+  if (isMissing(raw)) return { ok: true, value: null }
+  let v = (raw ?? '').trim()
+  let currency: string | null = null
+  const code = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/.exec(v)
+  if (code) {
+    currency = code[1] ?? code[2] ?? null
+    v = v.replace(code[0], '')
+  }
+  for (const [symbol, iso] of Object.entries(SYMBOLS)) {
+    if (v.startsWith(symbol) || v.endsWith(symbol)) {
+      currency ??= iso
+      v = v.startsWith(symbol) ? v.slice(symbol.length) : v.slice(0, -symbol.length)
+      break
+    }
+  }
+  // Money never has three decimals in the currencies we see: `5.000` is five thousand, as European exports write it.
+  const trimmed = v.trim()
+  const n = parseNumber(/^\d{1,3}(\.\d{3})+$/.test(trimmed) ? trimmed.replace(/\./g, '') : trimmed)
+  if (!n.ok) return { ok: false, reason: `"${raw}" is not an amount of money` }
+  if (n.value === null) return { ok: false, reason: `"${raw}" has a currency but no amount` }
+  return { ok: true, value: { minor: Math.round(n.value * 100), currency } }
+}
+
+/** `90%`, `90`, and fractions `0.07` → a whole percentage 0–100. */
+export function parsePercent(raw: string | undefined): Parsed<number> {
+  if (isMissing(raw)) return { ok: true, value: null }
+  const v = (raw ?? '').trim()
+  const hasSign = v.endsWith('%')
+  const n = parseNumber(hasSign ? v.slice(0, -1) : v)
+  if (!n.ok || n.value === null) return { ok: false, reason: `"${raw}" is not a percentage` }
+  // A value below 1 with a decimal point is a fraction (0.07 = 7 %); "1" alone stays 1 %.
+  const pct = !hasSign && n.value > 0 && n.value < 1 && v.includes('.') ? n.value * 100 : n.value
+  if (pct < 0 || pct > 100) return { ok: false, reason: `"${raw}" is outside 0–100 %` }
+  return { ok: true, value: Math.round(pct) }
+}
+
+/** `1`/empty, `TRUE`/`FALSE`, `Yes`/`No`: an empty cell is false because flag columns export "not set" as blank. */
+export function parseBoolean(raw: string | undefined): Parsed<boolean> {
+  const v = (raw ?? '').trim().toLowerCase()
+  if (['1', 'true', 'yes', 'y', 'x', '✓'].includes(v)) return { ok: true, value: true }
+  if (['', '0', 'false', 'no', 'n', '-'].includes(v)) return { ok: true, value: false }
+  return { ok: false, reason: `"${raw}" is not yes/no` }
+}
+
+/** Multi-value cells separated by semicolons (or commas when the file itself is semicolon-delimited). */
+export function splitValues(raw: string | undefined, separator = ';'): string[] {
+  if (isMissing(raw)) return []
+  return (raw ?? '')
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !isMissing(s))
+}
+
+// ---- dates ----
+
+export type DayOrder = 'dmy' | 'mdy'
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12
+}
+
+export type DateResult =
+  | { kind: 'date'; iso: string }
+  | { kind: 'missing' }
+  | { kind: 'ambiguous'; a: number; b: number; year: number }
+  | { kind: 'invalid'; reason: string }
+
+function fullYear(y: string): number {
+  const n = Number(y)
+  // Two-digit years in exports are this century's (`9-Sep-22`).
+  return y.length <= 2 ? 2000 + n : n
+}
+
+function build(year: number, month: number, day: number, raw: string): DateResult {
+  const d = new Date(Date.UTC(year, month - 1, day))
+  if (month < 1 || month > 12 || d.getUTCDate() !== day || d.getUTCMonth() !== month - 1 || year < 1900 || year > 2200) {
+    return { kind: 'invalid', reason: `"${raw}" is not a real date` }
+  }
+  return { kind: 'date', iso: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` }
+}
+
+/**
+ * One cell as a calendar date. Numeric day/month dates use `order` when given; without it a date whose
+ * parts are both ≤ 12 is reported ambiguous rather than guessed.
+ */
+export function parseDate(raw: string | undefined, order: DayOrder | null = null): DateResult {
+  if (isMissing(raw)) return { kind: 'missing' }
+  const v = (raw ?? '').trim()
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v)
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), v)
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(v)
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), v)
+  // 27 Jun 2026, 9-Sep-22, 27-June-2026
+  m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-,]+(\d{2}|\d{4})$/.exec(v)
+  if (m) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()]
+    if (month) return build(fullYear(m[3] ?? ''), month, Number(m[1]), v)
+  }
+  // Jun 27, 2026
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(v)
+  if (m) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()]
+    if (month) return build(Number(m[3]), month, Number(m[2]), v)
+  }
+  // Aug 2022 → the first of the month
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{4})$/.exec(v)
+  if (m) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()]
+    if (month) return build(Number(m[2]), month, 1, v)
+  }
+  // 6/27/26, 7:35 AM · 16/10/2025 · 16.10.2025
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/.exec(v)
+  if (m) {
+    const a = Number(m[1])
+    const b = Number(m[2])
+    const year = fullYear(m[3] ?? '')
+    if (a > 12 && b > 12) return { kind: 'invalid', reason: `"${raw}" is not a real date` }
+    if (a > 12) return build(year, b, a, v)
+    if (b > 12) return build(year, a, b, v)
+    if (a === b) return build(year, a, a, v)
+    if (order === null) return { kind: 'ambiguous', a, b, year }
+    return order === 'dmy' ? build(year, b, a, v) : build(year, a, b, v)
+  }
+  return { kind: 'invalid', reason: `"${raw}" is not a date this importer reads` }
+}
+
+export type OrderVerdict = { kind: 'known'; order: DayOrder } | { kind: 'none' } | { kind: 'ambiguous' } | { kind: 'conflict' }
+
+/** The day/month order a whole file uses, read from the dates that can only be one way. */
+export function detectDayOrder(values: readonly string[]): OrderVerdict {
+  let dmy = false
+  let mdy = false
+  let ambiguous = false
+  for (const raw of values) {
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/.exec(raw.trim())
+    if (!m) continue
+    const a = Number(m[1])
+    const b = Number(m[2])
+    if (a > 12 && b <= 12) dmy = true
+    else if (b > 12 && a <= 12) mdy = true
+    else if (a !== b && a <= 12 && b <= 12) ambiguous = true
+  }
+  if (dmy && mdy) return { kind: 'conflict' }
+  if (dmy) return { kind: 'known', order: 'dmy' }
+  if (mdy) return { kind: 'known', order: 'mdy' }
+  return ambiguous ? { kind: 'ambiguous' } : { kind: 'none' }
+}

@@ -1,0 +1,80 @@
+// Methods for bringing CRM exports and LinkedIn archives in (preview, then apply) and deals back out as CSV.
+import { z } from 'zod'
+import { method } from './method'
+import { id } from './common'
+
+export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'linkedin-connections'] as const
+export type ImportSource = (typeof IMPORT_SOURCES)[number]
+
+/** Base64 grows bytes by 4/3; 25 MB of file is the ceiling a window may send in one call. */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024
+
+export interface ImportProblem {
+  severity: 'error' | 'warning'
+  file: string
+  row: number | null
+  column: string | null
+  message: string
+}
+
+export interface ColumnMapping {
+  header: string
+  /** The field it fills, or null when the column is not used. */
+  field: string | null
+}
+
+export interface ImportPreview {
+  fileName: string
+  /** The CSV inside an archive, when the file was a zip. */
+  entry: string | null
+  source: ImportSource
+  sourceLabel: string
+  encoding: string
+  delimiter: string
+  headerRow: number
+  columns: ColumnMapping[]
+  missingFields: string[]
+  rowCount: number
+  /** The first rows as they will be stored, field → shown value. */
+  sample: { row: number; values: Record<string, string> }[]
+  sampleFields: string[]
+  droppedRows: { row: number; reason: string }[]
+  problems: ImportProblem[]
+  /** Numeric dates whose day/month order the file cannot tell: the user answers with `dayFirst`. */
+  dateOrder: 'known' | 'none' | 'ambiguous'
+  needsRep: boolean
+  toCreate: number
+  toUpdate: number
+  toSkip: number
+}
+
+export interface ImportResult {
+  source: ImportSource
+  backup: string
+  accountsCreated: number
+  repsCreated: number
+  dealsCreated: number
+  dealsUpdated: number
+  connectionsCreated: number
+  connectionsUpdated: number
+  skipped: number
+  historyEntries: number
+}
+
+const base64 = z
+  .string()
+  .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is larger than 25 MB; split it or use the command line')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64')
+
+const filePayload = {
+  fileName: z.string().trim().min(1).max(260),
+  contentBase64: base64,
+  source: z.enum(IMPORT_SOURCES).optional(),
+  dayFirst: z.boolean().optional()
+}
+
+export const importMethods = {
+  'import.preview': method<ImportPreview>()(z.object(filePayload).strict()),
+  'import.apply': method<ImportResult>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
+  'export.dealsCsv': method<{ fileName: string; csv: string }>()(z.object({ status: z.enum(['open', 'won', 'lost', 'all']).default('all') }).strict())
+}
