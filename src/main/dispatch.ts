@@ -9,6 +9,10 @@ export interface Context {
   session: WorkspaceSession
   clock: Clock
   shell: 'electron' | 'browser'
+  /** What only the desktop shell can do; absent in the browser shell. */
+  desktop?: {
+    exportPdf(options: { name: string; landscape: boolean }): Promise<{ saved: boolean; path: string | null }>
+  }
 }
 
 export type Handlers = {

@@ -1,6 +1,7 @@
 // Electron main process: app lifecycle, the window, the IPC binding. Everything else lives in modules.
 import { app, BrowserWindow, ipcMain, session as electronSession, shell, dialog } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { systemClock } from './clock'
 import { handlers } from './handlers'
@@ -22,6 +23,19 @@ function nativeBinding(): string | undefined {
 }
 
 let mainWindow: BrowserWindow | null = null
+
+/** Prints the page the window shows (its print stylesheet) and saves it where the user picks in the OS dialog. */
+async function exportPdf(options: { name: string; landscape: boolean }): Promise<{ saved: boolean; path: string | null }> {
+  if (!mainWindow) return { saved: false, path: null }
+  const data = await mainWindow.webContents.printToPDF({ landscape: options.landscape, printBackground: true, pageSize: 'A4' })
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: join(app.getPath('documents'), `${options.name}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }]
+  })
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null }
+  await writeFile(choice.filePath, data)
+  return { saved: true, path: choice.filePath }
+}
 
 function createWindow(): void {
   mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))
@@ -52,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     const session = new WorkspaceSession(join(dataDir, 'touchline.sqlite'), nativeBinding())
     registerIpc(ipcMain, {
       handlers,
-      context: { session, clock: systemClock, shell: 'electron' },
+      context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf } },
       isTrustedSender: (event) =>
         mainWindow !== null &&
         event.sender.id === mainWindow.webContents.id &&

@@ -32,11 +32,26 @@ export interface AppInfo {
   shell: 'electron' | 'browser'
 }
 
+export interface PdfExport {
+  saved: boolean
+  /** Where the user chose to save it; null when they cancelled. */
+  path: string | null
+}
+
 export const workspaceMethods = {
   'app.info': method<AppInfo>()(noInput),
   'workspace.status': method<WorkspaceStatus>()(noInput),
   'workspace.create': method<WorkspaceStatus>()(
     z.object({ kind: z.enum(['demo', 'empty']) }).strict()
   ),
-  'workspace.summary': method<WorkspaceSummary>()(noInput)
+  'workspace.summary': method<WorkspaceSummary>()(noInput),
+  /** Prints the window's current page (its print stylesheet) to a PDF the user saves: the 1:1 brief, the kickoff deck. */
+  'app.exportPdf': method<PdfExport>()(
+    z
+      .object({
+        name: z.string().trim().regex(/^[\p{L}\p{N} ._()–-]{1,80}$/u, 'a file name of letters, digits, spaces and . _ - ( )'),
+        landscape: z.boolean().default(false)
+      })
+      .strict()
+  )
 }

@@ -1,7 +1,7 @@
 // Team & 1:1s: rep cards, then one rep's prep sheet (the printable brief) beside the 1:1 itself; note search across all reps.
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { printPage } from '../../api/print'
+import { exportPdf } from '../../api/print'
 import { EmptyState, ErrorBanner, Loading, PageHeader, Pager } from '../../kit/kit'
 import { DealPeek } from './DealPeek'
 import { MeetingPanel } from './MeetingPanel'
@@ -24,8 +24,8 @@ function RepPage({ repId, meetingId, dealId, setParam }: { repId: number; meetin
         <button type="button" className="button" onClick={() => setParam('rep', null)}>
           ← All reps
         </button>
-        <button type="button" className="button" onClick={printPage} disabled={!sheet}>
-          Print brief
+        <button type="button" className="button" onClick={() => void exportPdf(`Touchline brief ${sheet?.card.name ?? ''}`.trim())} disabled={!sheet}>
+          Export brief (PDF)
         </button>
       </div>
       <ErrorBanner error={prep.error} />

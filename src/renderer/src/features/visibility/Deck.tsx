@@ -1,4 +1,5 @@
 // Presentation mode: a full-screen kickoff deck, keyboard and clicker driven, presenter-safe when anonymised, one slide per printed page.
+import { exportPdf } from '../../api/print'
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { VisibilityCalendar } from './Calendar'
@@ -144,6 +145,9 @@ export function Deck({ windowDays, teamId, competitorId, onExit }: { windowDays:
         <label>
           <input type="checkbox" checked={anonymise} onChange={(e) => setAnonymise(e.target.checked)} /> Anonymise
         </label>
+        <button type="button" onClick={() => void exportPdf('Touchline kickoff deck', true)}>
+          Export PDF
+        </button>
         <button type="button" onClick={onExit}>
           Exit (Esc)
         </button>
