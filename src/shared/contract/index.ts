@@ -10,8 +10,9 @@ import { backupMethods } from './backups'
 import { visibilityMethods } from './visibility'
 import { oneOnOneMethods } from './oneOnOnes'
 import { importMethods } from './imports'
+import { forecastMethods } from './forecast'
 
-export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, oneOnOneMethods, visibilityMethods, importMethods)
+export const contract = combine(workspaceMethods, teamMethods, pipelineMethods, inspectionMethods, recruitingMethods, backupMethods, oneOnOneMethods, visibilityMethods, forecastMethods, importMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string
@@ -38,3 +39,4 @@ export * from './backups'
 export * from './visibility'
 export * from './oneOnOnes'
 export * from './imports'
+export * from './forecast'
