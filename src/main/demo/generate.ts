@@ -7,6 +7,7 @@ import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
 import { generateVisibilityDemo } from './visibility'
 import { generateOneOnOneDemo } from './one-on-ones'
+import { generateForecastDemo } from './forecast'
 import {
   COMPANY_KINDS,
   COMPANY_STEMS,
@@ -338,6 +339,8 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
     sqlite.transaction(() => withIndexesDeferred(sqlite, tables, load))()
     // Every deal's evidence row and flags, set-based, so the first Pipeline page needs no scan of activities.
     refreshAllEvidence(sqlite, isoDay(options.today))
+    // Forecast history reads the evidence rows for the open quarter's figures, so it comes after them.
+    generateForecastDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`foreign_keys = ${foreignKeys}`)
