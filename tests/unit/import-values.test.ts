@@ -68,7 +68,7 @@ describe('dates', () => {
     [['16/10/2025', '03/04/2027'], { kind: 'known', order: 'dmy' }],
     [['10/16/2025', '03/04/2027'], { kind: 'known', order: 'mdy' }],
     [['03/04/2027', '05/06/2027'], { kind: 'ambiguous' }],
-    [['16/10/2025', '10/16/2025'], { kind: 'conflict' }],
+    [['16/10/2025', '10/16/2025'], { kind: 'conflict', at: 1 }],
     [['2026-01-01', '27 Jun 2026'], { kind: 'none' }]
   ] as const)('a file with %j is %j', (values, verdict) => expect(detectDayOrder(values)).toEqual(verdict))
 })

@@ -76,17 +76,18 @@ export function readImport(fileName: string, raw: Uint8Array, options: ReadOptio
   let dateOrder: ReadResult['dateOrder'] = 'none'
   let order: DayOrder | null = null
   if (mapping.kind === 'deals') {
-    const dateCells: string[] = []
+    const dateCells: { value: string; line: number; column: string }[] = []
     for (const f of ['closeDate', 'createdDate'] as const) {
       const i = columns.index[f]
-      if (i !== undefined) for (const r of table.records) dateCells.push(r.cells[i] ?? '')
+      if (i !== undefined) for (const r of table.records) dateCells.push({ value: r.cells[i] ?? '', line: r.line, column: table.headers[i] ?? f })
     }
-    const verdict = detectDayOrder(dateCells)
+    const verdict = detectDayOrder(dateCells.map((c) => c.value))
     if (verdict.kind === 'known') {
       dateOrder = 'known'
       order = verdict.order
     } else if (verdict.kind === 'conflict') {
-      throw new ImportError({ file, column: mapping.fields.closeDate?.[0] }, 'the dates mix day/month and month/day order in one file')
+      const at = dateCells[verdict.at]
+      throw new ImportError({ file, row: at?.line, column: at?.column }, `"${at?.value ?? ''}" contradicts the day/month order of the dates above it`)
     } else if (verdict.kind === 'ambiguous') {
       dateOrder = 'ambiguous'
       if (options.dayFirst !== undefined) order = options.dayFirst ? 'dmy' : 'mdy'

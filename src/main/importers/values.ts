@@ -183,14 +183,14 @@ export function parseDate(raw: string | undefined, order: DayOrder | null = null
   return { kind: 'invalid', reason: `"${raw}" is not a date this importer reads` }
 }
 
-export type OrderVerdict = { kind: 'known'; order: DayOrder } | { kind: 'none' } | { kind: 'ambiguous' } | { kind: 'conflict' }
+export type OrderVerdict = { kind: 'known'; order: DayOrder } | { kind: 'none' } | { kind: 'ambiguous' } | { kind: 'conflict'; at: number }
 
 /** The day/month order a whole file uses, read from the dates that can only be one way. */
 export function detectDayOrder(values: readonly string[]): OrderVerdict {
   let dmy = false
   let mdy = false
   let ambiguous = false
-  for (const raw of values) {
+  for (const [at, raw] of values.entries()) {
     const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/.exec(raw.trim())
     if (!m) continue
     const a = Number(m[1])
@@ -198,8 +198,9 @@ export function detectDayOrder(values: readonly string[]): OrderVerdict {
     if (a > 12 && b <= 12) dmy = true
     else if (b > 12 && a <= 12) mdy = true
     else if (a !== b && a <= 12 && b <= 12) ambiguous = true
+    // The first date that contradicts the ones before it is where the file stops making sense.
+    if (dmy && mdy) return { kind: 'conflict', at }
   }
-  if (dmy && mdy) return { kind: 'conflict' }
   if (dmy) return { kind: 'known', order: 'dmy' }
   if (mdy) return { kind: 'known', order: 'mdy' }
   return ambiguous ? { kind: 'ambiguous' } : { kind: 'none' }
