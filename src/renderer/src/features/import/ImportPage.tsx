@@ -1,14 +1,281 @@
-// Import: not built yet; says what it will hold.
-import { EmptyState, PageHeader } from '../../kit/kit'
+// Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
+import { useState, type DragEvent } from 'react'
+import { Link } from 'react-router'
+import type { ImportPreview, ImportResult } from '@shared/contract'
+import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
+import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, usePreview, type PickedFile } from './hooks'
+import './import.css'
 
 export function ImportPage() {
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [readError, setReadError] = useState<string | null>(null)
+  const [dayFirst, setDayFirst] = useState<boolean | undefined>(undefined)
+  const [repId, setRepId] = useState<number | undefined>(undefined)
+  const [dragging, setDragging] = useState(false)
+  const preview = usePreview()
+  const apply = useApply()
+  const exporter = useDealsExport()
+
+  async function choose(picked: File | undefined) {
+    if (!picked) return
+    setReadError(null)
+    apply.reset()
+    setDayFirst(undefined)
+    setRepId(undefined)
+    try {
+      const read = await readPickedFile(picked)
+      setFile(read)
+      preview.mutate({ fileName: read.fileName, contentBase64: read.contentBase64 })
+    } catch (err) {
+      setFile(null)
+      preview.reset()
+      setReadError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  function answerDates(first: boolean) {
+    setDayFirst(first)
+    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst: first })
+  }
+
+  function onDrop(e: DragEvent<HTMLLabelElement>) {
+    e.preventDefault()
+    setDragging(false)
+    void choose(e.dataTransfer.files[0])
+  }
+
+  const p = preview.data
+  const canApply = !!file && !!p && !apply.isPending && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
+
   return (
-    <>
-      <PageHeader title="Import" subtitle="CRM exports and LinkedIn data archives, offline." />
-      <EmptyState title="Nothing imported yet">
-        This page will take Salesforce, HubSpot and Pipedrive exports and each rep's LinkedIn archive, map their columns,
-        show progress, and apply each file completely or not at all — then give data back out as CSV.
-      </EmptyState>
-    </>
+    <div className="import-page">
+      <PageHeader
+        title="Import"
+        subtitle="Salesforce, HubSpot and Pipedrive exports and each rep's LinkedIn archive, offline. Each file is applied completely or not at all."
+        actions={
+          <button
+            type="button"
+            className="button"
+            disabled={exporter.isPending}
+            onClick={() => exporter.mutate({ status: 'all' }, { onSuccess: (out) => downloadText(out.fileName, out.csv) })}
+          >
+            {exporter.isPending ? 'Exporting…' : 'Export deals as CSV'}
+          </button>
+        }
+      />
+      <ErrorBanner error={exporter.error} />
+
+      <section className="panel wide" aria-labelledby="import-step-file">
+        <h2 id="import-step-file">1. Choose a file</h2>
+        <label
+          className={`import-drop${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault()
+            setDragging(true)
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <span>Drop a .csv export or a LinkedIn .zip archive here, or choose one</span>
+          <input type="file" aria-label="Export file" accept=".csv,.txt,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0])} />
+          {file ? (
+            <span className="muted small">
+              {file.fileName} · {(file.size / 1024).toFixed(1)} KB
+            </span>
+          ) : null}
+        </label>
+        {readError ? <ErrorBanner error={{ message: readError }} /> : null}
+      </section>
+
+      {preview.isPending ? <Loading label="Reading the file…" /> : null}
+      <ErrorBanner error={preview.error} />
+
+      {p && !apply.data ? (
+        <PreviewPanel
+          preview={p}
+          dayFirst={dayFirst}
+          onDayFirst={answerDates}
+          repId={repId}
+          onRep={setRepId}
+          busy={apply.isPending}
+          canApply={canApply}
+          onApply={() => file && apply.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId })}
+        />
+      ) : null}
+      <ErrorBanner error={apply.error} />
+      {apply.data ? <ResultPanel result={apply.data} /> : null}
+    </div>
+  )
+}
+
+function PreviewPanel(props: {
+  preview: ImportPreview
+  dayFirst: boolean | undefined
+  onDayFirst: (first: boolean) => void
+  repId: number | undefined
+  onRep: (id: number | undefined) => void
+  busy: boolean
+  canApply: boolean
+  onApply: () => void
+}) {
+  const { preview: p } = props
+  const errors = p.problems.filter((x) => x.severity === 'error')
+  const warnings = p.problems.filter((x) => x.severity === 'warning')
+  return (
+    <section className="panel wide" aria-labelledby="import-step-preview">
+      <h2 id="import-step-preview">2. Check what will be stored</h2>
+      <div className="stats">
+        <Stat label="Detected source" value={p.sourceLabel} hint={p.entry ? `from ${p.entry}` : undefined} />
+        <Stat label="Encoding" value={p.encoding} />
+        <Stat label="Delimiter" value={p.delimiter === ',' ? 'comma' : p.delimiter === ';' ? 'semicolon' : p.delimiter} hint={`header on row ${p.headerRow}`} />
+        <Stat label="Rows" value={p.rowCount} hint={p.droppedRows.length ? `${p.droppedRows.length} footer rows dropped` : undefined} />
+      </div>
+      <p className="import-dry-run" aria-label="Dry run">
+        <Chip tone="good">{p.toCreate} to create</Chip> <Chip tone="info">{p.toUpdate} to update</Chip>{' '}
+        <Chip tone={p.toSkip ? 'warn' : 'neutral'}>{p.toSkip} to skip</Chip>
+      </p>
+
+      {p.dateOrder === 'ambiguous' ? (
+        <fieldset className="import-question">
+          <legend>Dates like 03/04/2027 in this file could be read two ways. Which comes first?</legend>
+          <label>
+            <input type="radio" name="day-order" checked={props.dayFirst === true} onChange={() => props.onDayFirst(true)} /> Day first (3 April 2027)
+          </label>
+          <label>
+            <input type="radio" name="day-order" checked={props.dayFirst === false} onChange={() => props.onDayFirst(false)} /> Month first (March 4, 2027)
+          </label>
+        </fieldset>
+      ) : null}
+
+      {p.needsRep ? <RepChoice repId={props.repId} onRep={props.onRep} /> : null}
+
+      <h3>Column mapping</h3>
+      <div className="table-wrap">
+        <table className="data-table compact" aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th>Column in the file</th>
+              <th>Stored as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.columns.map((c, i) => (
+              <tr key={`${c.header}-${i}`}>
+                <td>{c.header || <span className="muted">(no name)</span>}</td>
+                <td>{c.field ?? <span className="muted">not used</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {p.missingFields.length ? <p className="muted small">Not in this file (left empty or defaulted): {p.missingFields.join(', ')}</p> : null}
+
+      <h3>First rows as they will be stored</h3>
+      <div className="table-wrap">
+        <table className="data-table compact" aria-label="Preview rows">
+          <thead>
+            <tr>
+              <th className="num">Row</th>
+              {p.sampleFields.map((f) => (
+                <th key={f}>{f}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {p.sample.map((s) => (
+              <tr key={s.row}>
+                <td className="num">{s.row}</td>
+                {p.sampleFields.map((f) => (
+                  <td key={f}>{s.values[f]}</td>
+                ))}
+              </tr>
+            ))}
+            {p.sample.length === 0 ? (
+              <tr>
+                <td colSpan={p.sampleFields.length + 1} className="muted">
+                  No row can be stored yet.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+
+      {errors.length || warnings.length ? (
+        <>
+          <h3>Problems</h3>
+          <ul className="import-problems" aria-label="Problems">
+            {[...errors, ...warnings].slice(0, 50).map((x, i) => (
+              <li key={i}>
+                <Chip tone={x.severity === 'error' ? 'bad' : 'warn'}>{x.severity === 'error' ? 'skipped' : 'note'}</Chip>{' '}
+                <span className="muted small">
+                  {x.file}
+                  {x.row !== null ? `, row ${x.row}` : ''}
+                  {x.column !== null ? `, column "${x.column}"` : ''}
+                </span>{' '}
+                {x.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {p.droppedRows.length ? (
+        <p className="muted small">Dropped: {p.droppedRows.map((d) => `row ${d.row} (${d.reason})`).join('; ')}</p>
+      ) : null}
+
+      <div className="import-apply">
+        <button type="button" className="button primary" disabled={!props.canApply} onClick={props.onApply}>
+          {props.busy ? 'Importing…' : `Apply ${p.toCreate + p.toUpdate} rows`}
+        </button>
+        {props.busy ? <Loading label="Backing up the workspace and importing…" /> : <span className="muted small">A backup is taken first; a failure writes nothing.</span>}
+      </div>
+    </section>
+  )
+}
+
+function RepChoice({ repId, onRep }: { repId: number | undefined; onRep: (id: number | undefined) => void }) {
+  const reps = useActiveReps()
+  return (
+    <div className="toolbar">
+      <label>
+        Whose LinkedIn archive is this?
+        <select aria-label="Rep" value={repId ?? ''} onChange={(e) => onRep(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">Choose a rep…</option>
+          {(reps.data?.rows ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {reps.data && reps.data.rows.length === 0 ? <span className="muted small">No reps yet: import a CRM export first, it brings the owners.</span> : null}
+    </div>
+  )
+}
+
+function ResultPanel({ result: r }: { result: ImportResult }) {
+  const connections = r.connectionsCreated + r.connectionsUpdated > 0
+  return (
+    <section className="panel wide" aria-labelledby="import-step-done">
+      <h2 id="import-step-done">3. Imported</h2>
+      <p className="notice" role="status">
+        {connections
+          ? `${r.connectionsCreated} connections added, ${r.connectionsUpdated} updated.`
+          : `${r.dealsCreated} deals created, ${r.dealsUpdated} updated.`}{' '}
+        {r.skipped ? `${r.skipped} rows skipped.` : ''}
+      </p>
+      <div className="stats">
+        <Stat label="Deals created" value={r.dealsCreated} />
+        <Stat label="Deals updated" value={r.dealsUpdated} />
+        <Stat label="Accounts created" value={r.accountsCreated} />
+        <Stat label="Reps created" value={r.repsCreated} />
+        <Stat label="Connections" value={r.connectionsCreated + r.connectionsUpdated} />
+        <Stat label="History entries" value={r.historyEntries} />
+      </div>
+      <p className="muted small">Backup taken before the import: {r.backup} (restore it from Settings).</p>
+      <p>
+        <Link to="/pipeline">Open the pipeline</Link>
+      </p>
+    </section>
   )
 }
