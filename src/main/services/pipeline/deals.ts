@@ -43,6 +43,43 @@ function applyFilters<O>(
   return q
 }
 
+/** The columns every deal list reads, as the wire shape; the pipeline list adds its evidence on top. */
+export interface DealColumns {
+  id: number
+  name: string
+  owner_id: number
+  owner_name: string
+  account_id: number
+  account_name: string
+  tier: DealRow['tier']
+  amount_minor: number
+  currency: string
+  stage: DealRow['stage']
+  probability: number
+  forecast_category: DealRow['forecastCategory']
+  close_date: string
+  status: DealRow['status']
+}
+
+export function toDealRow(r: DealColumns): DealRow {
+  return {
+    id: r.id,
+    name: r.name,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    tier: r.tier,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    stage: r.stage,
+    probability: r.probability,
+    forecastCategory: r.forecast_category,
+    closeDate: r.close_date,
+    status: r.status
+  }
+}
+
 export async function listDeals(db: Kysely<DB>, input: ParsedInput<'deals.list'>): Promise<Page<DealRow>> {
   const base = applyFilters(dealsFrom(db), input.filters)
   const rows = await base
@@ -69,24 +106,7 @@ export async function listDeals(db: Kysely<DB>, input: ParsedInput<'deals.list'>
     .execute()
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return {
-    rows: rows.map(
-      (r): DealRow => ({
-        id: r.id,
-        name: r.name,
-        ownerId: r.owner_id,
-        ownerName: r.owner_name,
-        accountId: r.account_id,
-        accountName: r.account_name,
-        tier: r.tier,
-        amountMinor: r.amount_minor,
-        currency: r.currency,
-        stage: r.stage,
-        probability: r.probability,
-        forecastCategory: r.forecast_category,
-        closeDate: r.close_date,
-        status: r.status
-      })
-    ),
+    rows: rows.map(toDealRow),
     total: total.n,
     offset: input.offset,
     limit: input.limit

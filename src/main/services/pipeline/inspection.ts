@@ -23,7 +23,7 @@ import { OPEN_STAGES, type ActivityKind, type BuyingRole, type DealStatus, type 
 import { DISQUALIFYING_FLAGS, EVIDENCE_SCORE_EXPLAINED, FLAGS, flagBit, flagsFromMask, type Flag, type Thresholds } from '@shared/inspection'
 import { TouchlineError } from '@shared/errors'
 import type { DB } from '../../store/schema'
-import { getDeal } from './deals'
+import { getDeal, toDealRow } from './deals'
 import { inspectDeal } from './inspection-rules'
 import {
   FACT_COLUMNS,
@@ -115,20 +115,7 @@ export interface PageRow {
 
 function toPipelineRow(r: PageRow, today: string, acknowledged: Flag[]): PipelineRow {
   return {
-    id: r.id,
-    name: r.name,
-    ownerId: r.owner_id,
-    ownerName: r.owner_name,
-    accountId: r.account_id,
-    accountName: r.account_name,
-    tier: r.tier,
-    amountMinor: r.amount_minor,
-    currency: r.currency,
-    stage: r.stage,
-    probability: r.probability,
-    forecastCategory: r.forecast_category,
-    closeDate: r.close_date,
-    status: r.status,
+    ...toDealRow(r),
     daysInStage: r.stage_entered_at ? daysBetween(r.stage_entered_at.slice(0, 10), today) : null,
     lastActivityAt: r.last_activity_at,
     evidenceScore: r.evidence_score,
