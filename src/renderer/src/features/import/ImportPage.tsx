@@ -119,7 +119,9 @@ function PreviewPanel(props: {
   onApply: () => void
 }) {
   const { preview: p } = props
-  const errors = p.problems.filter((x) => x.severity === 'error')
+  // Until the date question is answered, its per-row errors are the question itself: shown once, above.
+  const waiting = p.dateOrder === 'ambiguous' && props.dayFirst === undefined
+  const errors = p.problems.filter((x) => x.severity === 'error' && !(waiting && x.message.includes('answer the date question')))
   const warnings = p.problems.filter((x) => x.severity === 'warning')
   return (
     <section className="panel wide" aria-labelledby="import-step-preview">
@@ -132,7 +134,7 @@ function PreviewPanel(props: {
       </div>
       <p className="import-dry-run" aria-label="Dry run">
         <Chip tone="good">{p.toCreate} to create</Chip> <Chip tone="info">{p.toUpdate} to update</Chip>{' '}
-        <Chip tone={p.toSkip ? 'warn' : 'neutral'}>{p.toSkip} to skip</Chip>
+        {waiting ? <Chip tone="warn">waiting for the date answer</Chip> : <Chip tone={p.toSkip ? 'warn' : 'neutral'}>{p.toSkip} to skip</Chip>}
       </p>
 
       {p.dateOrder === 'ambiguous' ? (
@@ -150,8 +152,8 @@ function PreviewPanel(props: {
       {p.needsRep ? <RepChoice repId={props.repId} onRep={props.onRep} /> : null}
 
       <h3>Column mapping</h3>
-      <div className="table-wrap">
-        <table className="data-table compact" aria-label="Column mapping">
+      <div className="table-wrap fit">
+        <table className="data-table compact import-mapping" aria-label="Column mapping">
           <thead>
             <tr>
               <th>Column in the file</th>

@@ -1,0 +1,75 @@
+// E2E: into an empty workspace, import a Salesforce report and a LinkedIn archive through the wizard, then see the deals and relationships in Pipeline.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { zipSync, strToU8 } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchApp, type AppUnderTest } from '../support/browser'
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'import')
+
+describe('import wizard in the browser shell', () => {
+  let app: AppUnderTest
+  beforeAll(async () => {
+    app = await launchApp()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('imports a Salesforce report and a LinkedIn archive, then shows the deals and the relationship in Pipeline', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: /Start an empty workspace/ }).click()
+    await page.getByRole('link', { name: /Import/ }).click()
+    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor()
+    await app.screenshot('import-empty')
+
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'Pipeline by Owner.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(join(FIXTURES, 'salesforce-report-preamble-footer.csv'))
+    })
+    await page.getByText('Salesforce opportunity report').waitFor()
+    await expect(page.getByRole('table', { name: 'Preview rows' }).getByText('Northwind renewal').count()).resolves.toBe(1)
+    await expect(page.getByRole('table', { name: 'Column mapping' }).locator('tbody tr').count()).resolves.toBe(13)
+    await app.screenshot('import-salesforce-preview')
+    await page.getByRole('button', { name: 'Apply 3 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '3 deals created, 0 updated.' }).waitFor()
+    await app.screenshot('import-salesforce-done')
+
+    // An ambiguous-date file asks the day/month question before it can be applied.
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'opportunities.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(join(FIXTURES, 'salesforce-api-semicolon-ambiguous-dates.csv'))
+    })
+    await page.getByText(/could be read two ways/).waitFor()
+    await expect(page.getByRole('button', { name: /^Apply/ }).isDisabled()).resolves.toBe(true)
+    await app.screenshot('import-date-question')
+    await page.getByLabel(/Day first/).check()
+    await page.getByRole('button', { name: 'Apply 3 rows' }).waitFor()
+    await expect(page.getByRole('table', { name: 'Preview rows' }).getByText('2027-04-03').count()).resolves.toBe(1)
+
+    const archive = zipSync({
+      'Basic_LinkedInDataExport/Connections.csv': new Uint8Array(readFileSync(join(FIXTURES, 'linkedin-connections-notes-preamble.csv'))),
+      'Basic_LinkedInDataExport/Profile.csv': strToU8('First Name,Last Name\nDana,Reyes\n')
+    })
+    await page.getByLabel('Export file').setInputFiles({ name: 'Basic_LinkedInDataExport.zip', mimeType: 'application/zip', buffer: Buffer.from(archive) })
+    await page.getByText('LinkedIn connections').first().waitFor()
+    await page.getByLabel('Rep').selectOption({ label: 'Dana Reyes' })
+    await app.screenshot('import-linkedin-preview')
+    await page.getByRole('button', { name: 'Apply 3 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '3 connections added, 0 updated.' }).waitFor()
+
+    await page.getByRole('link', { name: 'Open the pipeline' }).click()
+    await page.getByRole('heading', { name: 'Pipeline', level: 1 }).waitFor()
+    const row = page.locator('tbody tr').filter({ hasText: 'Northwind renewal' })
+    await row.waitFor()
+    await expect(page.locator('tbody tr').filter({ hasText: 'Globex expansion' }).count()).resolves.toBe(1)
+    await app.screenshot('import-pipeline')
+    await row.click()
+    const drawer = page.getByRole('dialog', { name: 'Deal details' })
+    await drawer.getByText(/Dana Reyes knows Ada Quill/).waitFor()
+    await app.screenshot('import-relationship')
+    expect(app.problems).toEqual([])
+  })
+})
