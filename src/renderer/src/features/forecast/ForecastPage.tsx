@@ -1,15 +1,117 @@
-// Forecast: not built yet; says what it will hold.
-import { EmptyState, PageHeader } from '../../kit/kit'
+// Forecast: per period the grid of calls with drill-down, recording calls, closing with accuracy, and the productivity dashboard.
+import { useState } from 'react'
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../kit/kit'
+import { formatDate } from '../../kit/format'
+import { CallsView } from './CallsView'
+import { Dashboard } from './Dashboard'
+import { useCreatePeriod, useForecastSettings, usePeriods, useTeams } from './hooks'
+import { pct } from './present'
+import './forecast.css'
+
+type Tab = 'calls' | 'productivity'
 
 export function ForecastPage() {
+  const periods = usePeriods()
+  const teams = useTeams()
+  const settings = useForecastSettings()
+  const [periodId, setPeriodId] = useState<number | null>(null)
+  const [teamId, setTeamId] = useState<number | undefined>(undefined)
+  const [tab, setTab] = useState<Tab>('calls')
+  const list = periods.data ?? []
+  // The newest open period first: that is the one being called this week.
+  const period = list.find((p) => p.id === periodId) ?? list.find((p) => !p.closedAt) ?? list[0] ?? null
+  const target = settings.data?.accuracyTarget ?? 0.98
+
   return (
-    <>
-      <PageHeader title="Forecast" subtitle="Forecast accuracy is a KPI." />
-      <EmptyState title="No forecast periods yet">
-        This page will record, per period, each rep's call, the manager's call and the evidence-based figure as dated
-        snapshots, measure their accuracy against what closed, and show the productivity dashboard: activities per week,
-        outcomes per activity, cycle length, conversion by stage, win rate and loss reasons.
-      </EmptyState>
-    </>
+    <div className="forecast-page">
+      <PageHeader title="Forecast" subtitle={`Forecast accuracy is a KPI: the target is ${pct(target)}, measured against what closed won.`} />
+      <ErrorBanner error={periods.error ?? teams.error} />
+      {periods.isPending ? <Loading label="Loading periods…" /> : null}
+      {periods.data && list.length === 0 ? (
+        <EmptyState title="No forecast periods yet" action={<NewPeriod />}>
+          Create a month or a quarter to start recording calls: each rep's call, the manager's call and the evidence-based figure, as dated snapshots.
+        </EmptyState>
+      ) : null}
+      {period ? (
+        <>
+          <div className="toolbar">
+            <label>
+              Period
+              <select value={period.id} onChange={(e) => setPeriodId(Number(e.target.value))} aria-label="Period">
+                {list.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label} ({formatDate(p.start)} – {formatDate(p.end)}){p.closedAt ? ' · closed' : ' · open'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Team
+              <select value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : undefined)} aria-label="Team">
+                <option value="">Whole org</option>
+                {(teams.data ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="fc-tabs" role="tablist" aria-label="Forecast views">
+              <button type="button" role="tab" aria-selected={tab === 'calls'} className={tab === 'calls' ? 'tab active' : 'tab'} onClick={() => setTab('calls')}>
+                Calls and accuracy
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'productivity'}
+                className={tab === 'productivity' ? 'tab active' : 'tab'}
+                onClick={() => setTab('productivity')}
+              >
+                Productivity dashboard
+              </button>
+            </div>
+            <NewPeriod />
+          </div>
+          {tab === 'calls' ? (
+            <CallsView key={`${period.id}-${teamId ?? 0}`} period={period} teamId={teamId} target={target} />
+          ) : (
+            <Dashboard from={period.start} to={period.end} teamId={teamId} label={period.label} />
+          )}
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+/** A month or quarter containing a chosen day; the fiscal-year start decides where quarters begin. */
+function NewPeriod() {
+  const create = useCreatePeriod()
+  const [kind, setKind] = useState<'month' | 'quarter'>('month')
+  const [day, setDay] = useState('')
+  return (
+    <form
+      className="fc-new-period"
+      aria-label="New period"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (day) create.mutate({ kind, containing: day })
+      }}
+    >
+      <label>
+        New period
+        <select value={kind} onChange={(e) => setKind(e.target.value === 'quarter' ? 'quarter' : 'month')} aria-label="Period kind">
+          <option value="month">Month</option>
+          <option value="quarter">Quarter</option>
+        </select>
+      </label>
+      <label>
+        containing
+        <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label="A day in the period" />
+      </label>
+      <button type="submit" className="fc-secondary" disabled={!day || create.isPending}>
+        Create
+      </button>
+      {create.error ? <span className="fc-error" role="alert">{create.error.message}</span> : null}
+    </form>
   )
 }
