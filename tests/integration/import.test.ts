@@ -176,3 +176,28 @@ describe('deals out', () => {
     expect(lines).toHaveLength(4)
   })
 })
+
+describe('HubSpot and Pipedrive deal exports', () => {
+  it('HubSpot: fraction probabilities, datetimes, its stage names and a lost reason', async () => {
+    const name = 'hubspot-fraction-probability-datetimes.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'hubspot', toCreate: 3, toSkip: 0 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      expect.objectContaining({ external_id: 'hubspot:9001', name: 'Wayne expansion', account: 'Wayne Enterprises', owner: 'Kim Ode', amount_minor: 7_500_000, stage: 'solution', status: 'open', probability: 80, forecast_category: 'best_case', close_date: '2027-02-10', created_date: '2026-10-01' }),
+      expect.objectContaining({ external_id: 'hubspot:9002', name: 'Stark renewal', status: 'lost', probability: 0, forecast_category: 'closed', close_date: '2026-10-30', closed_date: '2026-10-30' }),
+      expect.objectContaining({ external_id: 'hubspot:9003', name: 'Tyrell pilot', amount_minor: 0, stage: 'qualifying', probability: 20, forecast_category: 'pipeline' })
+    ])
+    expect(sqlite().prepare("SELECT loss_reason FROM deals WHERE external_id = 'hubspot:9002'").pluck().get()).toBe('pricing')
+  })
+
+  it('Pipedrive: the status column decides won deals, and without ids a re-import matches by name and account', async () => {
+    const name = 'pipedrive-status-column-no-id.csv'
+    await call('import.apply', payload(name))
+    const again = await call<ImportResult>('import.apply', payload(name))
+    expect(again).toMatchObject({ dealsCreated: 0, dealsUpdated: 2 })
+    expect(deals()).toEqual([
+      expect.objectContaining({ external_id: null, name: 'Cyberdyne rollout', account: 'Cyberdyne Systems', owner: 'Mia Holt', amount_minor: 1_200_000, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60 }),
+      expect.objectContaining({ external_id: null, name: 'Soylent deal', currency: 'EUR', status: 'won', probability: 100, closed_date: '2026-11-01' })
+    ])
+  })
+})

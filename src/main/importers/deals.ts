@@ -29,7 +29,7 @@ const STAGE_PATTERNS: [RegExp, Stage | 'won' | 'lost'][] = [
   [/closed?\s*[-/]?\s*lost|^lost$|disqualified/i, 'lost'],
   [/negotiat|review|contract|commit/i, 'negotiation'],
   [/proposal|quote|pricing/i, 'proposal'],
-  [/value|solution|demo|decision\s*makers|perception|present|evaluat/i, 'solution'],
+  [/value|solution|demo|decision\s*makers?|perception|present|evaluat/i, 'solution'],
   [/qualif|needs|discovery|analysis|meeting\s*(scheduled|booked)|appointment/i, 'qualifying'],
   [/prospect|lead|new|open|initial|contact/i, 'prospecting']
 ]
