@@ -160,6 +160,8 @@ describe('closing a period scores every snapshot: accuracy = 1 − |forecast −
     expect(history.points[0]!.repAccuracy).toBeCloseTo(1 - 10 / 150, 10)
     const east = accuracyHistory(ws.store, parse('forecast.accuracyHistory', { teamId: 1 }))
     expect(east.points[0]!.managerAccuracy).toBeCloseTo(1 - 0 / 350, 10) // 140k + 210k
+    // Months and quarters are separate series: no month has closed.
+    expect(accuracyHistory(ws.store, parse('forecast.accuracyHistory', { kind: 'month' })).points).toEqual([])
   })
 
   it('invalid writes change nothing: closed twice, a call after closing, an unknown rep, best case below commit, an open period', () => {

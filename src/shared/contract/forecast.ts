@@ -222,7 +222,9 @@ export const forecastMethods = {
     z.object({ periodId: id, repId: id.optional(), teamId: id.optional(), ...paging }).strict()
   ),
   'forecast.close': method<CloseResult>()(z.object({ periodId: id }).strict()),
-  'forecast.accuracyHistory': method<AccuracyHistory>()(z.object({ repId: id.optional(), teamId: id.optional() }).strict()),
+  'forecast.accuracyHistory': method<AccuracyHistory>()(
+    z.object({ repId: id.optional(), teamId: id.optional(), kind: z.enum(PERIOD_KINDS).default('quarter') }).strict()
+  ),
   'forecast.drill': method<Page<DrillDeal>>()(
     z
       .object({

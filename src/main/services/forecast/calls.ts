@@ -328,7 +328,7 @@ export function closePeriod(store: ForecastStore, input: ParsedInput<'forecast.c
   })()
 }
 
-/** Accuracy of the last call per closed period, for one rep, one team (its reps' last calls summed) or the org. */
+/** Accuracy of the last call per closed period of one kind (months and quarters are not one series), for a rep, a team (its reps' last calls summed) or the org. */
 export function accuracyHistory(store: ForecastStore, input: ParsedInput<'forecast.accuracyHistory'>): AccuracyHistory {
   const sqlite = store.sqlite
   const method = 'forecast.accuracyHistory'
@@ -344,8 +344,8 @@ export function accuracyHistory(store: ForecastStore, input: ParsedInput<'foreca
        SELECT c.*, row_number() OVER (PARTITION BY c.period_id, c.rep_id ORDER BY c.taken_on DESC, c.id DESC) AS rn
        FROM forecast_calls c JOIN reps r ON r.id = c.rep_id WHERE c.subject_kind = 'rep' ${scope}
      ) x ON x.period_id = p.id AND x.rn = 1
-     WHERE p.closed_at IS NOT NULL GROUP BY p.id ORDER BY p.start_date`
-  ).all({ ...(input.repId !== undefined ? { repId: input.repId } : {}), ...(input.teamId !== undefined ? { teamId: input.teamId } : {}) }) as {
+     WHERE p.closed_at IS NOT NULL AND p.kind = @kind GROUP BY p.id ORDER BY p.start_date`
+  ).all({ kind: input.kind, ...(input.repId !== undefined ? { repId: input.repId } : {}), ...(input.teamId !== undefined ? { teamId: input.teamId } : {}) }) as {
     period_id: number
     label: string
     start_date: string

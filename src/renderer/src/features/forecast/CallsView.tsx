@@ -1,7 +1,7 @@
 // One period's forecast: the grid of reps × figures with drill-down, recording a call, closing with accuracy, and accuracy history.
 import { useState, type FormEvent } from 'react'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { CloseResult, DrillColumn, ForecastCall, ForecastGridRow, ForecastPeriod } from '@shared/contract'
+import type { CloseResult, DrillColumn, ForecastCall, ForecastGridRow, ForecastPeriod, PeriodKind } from '@shared/contract'
 import { Chip, DataTable, ErrorBanner, Loading, Pager, Stat, type Column } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
 import { ChartPanel } from './ChartPanel'
@@ -92,7 +92,7 @@ export function CallsView({ period, teamId, target }: { period: ForecastPeriod; 
       ) : null}
       {drill ? <DrillPanel key={JSON.stringify(drill.input)} request={drill} onClose={() => setDrill(null)} /> : null}
 
-      <div className="fc-two">
+      <div className={period.closedAt ? 'fc-one' : 'fc-two'}>
         {period.closedAt ? (
           <section className="fc-box" aria-label="Period closed">
             <h2>Closed</h2>
@@ -119,7 +119,7 @@ export function CallsView({ period, teamId, target }: { period: ForecastPeriod; 
         ) : null}
       </div>
       {closed && closed.period.id === period.id ? <CloseResults result={closed} currency={currency} /> : null}
-      <AccuracyHistoryPanel selected={selected} teamId={teamId} />
+      <AccuracyHistoryPanel selected={selected} teamId={teamId} kind={period.kind} />
       <CallHistory key={`${period.id}-${selected?.id ?? 'all'}`} period={period} selected={selected} currency={currency} />
     </div>
   )
@@ -217,6 +217,7 @@ function CloseResults({ result, currency }: { result: CloseResult; currency: str
   const rows = result.rows.map((r, i) => ({ ...r, id: i + 1 }))
   const columns: Column<(typeof rows)[number]>[] = [
     { key: 'name', header: 'Who', render: (r) => r.name },
+    { key: 'target', header: 'Target', render: (r) => <Chip tone={r.onTarget ? 'good' : 'bad'}>{r.onTarget ? 'on target' : 'below target'}</Chip> },
     { key: 'label', header: 'Last call', render: (r) => `${r.label}` },
     { key: 'called', header: "Rep's call", align: 'right', render: (r) => money(r.repCommitMinor, currency) },
     { key: 'manager', header: "Manager's call", align: 'right', render: (r) => money(r.managerCallMinor, currency) },
@@ -224,7 +225,6 @@ function CloseResults({ result, currency }: { result: CloseResult; currency: str
     { key: 'repAcc', header: 'Rep accuracy', align: 'right', render: (r) => pct(r.repAccuracy, 1) },
     { key: 'mgrAcc', header: 'Manager accuracy', align: 'right', render: (r) => pct(r.managerAccuracy, 1) },
     { key: 'evAcc', header: 'Evidence accuracy', align: 'right', render: (r) => pct(r.evidenceAccuracy, 1) },
-    { key: 'target', header: 'Target', render: (r) => <Chip tone={r.onTarget ? 'good' : 'bad'}>{r.onTarget ? 'on target' : 'below target'}</Chip> }
   ]
   return (
     <section className="fc-box" aria-label="Accuracy at close">
@@ -232,16 +232,17 @@ function CloseResults({ result, currency }: { result: CloseResult; currency: str
         Accuracy at close — {result.period.label} (target {pct(result.accuracyTarget)})
       </h2>
       <p className="muted">
-        {result.snapshots} snapshots scored against {money(result.period.closedWonMinor, currency)} closed won. "On target" reads the manager's call.
+        {result.snapshots} snapshots scored; the org closed {money(result.period.closedWonMinor, currency)} won, and each line is scored against what its own reps
+        closed. "On target" reads the manager's call.
       </p>
       <DataTable caption="Accuracy at close" columns={columns} rows={rows} />
     </section>
   )
 }
 
-function AccuracyHistoryPanel({ selected, teamId }: { selected: ForecastGridRow | null; teamId?: number }) {
-  const input = selected?.level === 'rep' && selected.repId ? { repId: selected.repId } : selected?.level === 'team' && selected.teamId ? { teamId: selected.teamId } : teamId ? { teamId } : {}
-  const history = useAccuracyHistory(input)
+function AccuracyHistoryPanel({ selected, teamId, kind }: { selected: ForecastGridRow | null; teamId?: number; kind: PeriodKind }) {
+  const scope = selected?.level === 'rep' && selected.repId ? { repId: selected.repId } : selected?.level === 'team' && selected.teamId ? { teamId: selected.teamId } : teamId ? { teamId } : {}
+  const history = useAccuracyHistory({ ...scope, kind })
   if (history.error) return <ErrorBanner error={history.error} />
   if (!history.data) return <Loading label="Loading accuracy history…" />
   const h = history.data
@@ -261,8 +262,8 @@ function AccuracyHistoryPanel({ selected, teamId }: { selected: ForecastGridRow 
   ]
   return (
     <ChartPanel
-      title={`Accuracy history — ${h.subject}`}
-      note={h.points.length === 0 ? 'No closed periods yet: close one to start the history.' : `Last call of each closed period against what closed won; the dashed line is the ${pct(h.accuracyTarget)} target.`}
+      title={`Accuracy history — ${h.subject}, by ${kind}`}
+      note={h.points.length === 0 ? `No closed ${kind}s yet: close one to start the history.` : `Last call of each closed period against what closed won; the dashed line is the ${pct(h.accuracyTarget)} target.`}
       height={260}
       rows={rows}
       columns={[
@@ -288,7 +289,7 @@ function AccuracyHistoryPanel({ selected, teamId }: { selected: ForecastGridRow 
             <Legend itemSorter={null} />
             <ReferenceLine y={Math.round(h.accuracyTarget * 1000) / 10} stroke="#555" strokeDasharray="6 4" />
             {lines.map((l, i) => (
-              <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={SERIES[i]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+              <Line key={l.key} type="linear" dataKey={l.key} name={l.name} stroke={SERIES[i]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
             ))}
           </LineChart>
         </ResponsiveContainer>

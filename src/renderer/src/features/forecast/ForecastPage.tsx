@@ -24,7 +24,11 @@ export function ForecastPage() {
 
   return (
     <div className="forecast-page">
-      <PageHeader title="Forecast" subtitle={`Forecast accuracy is a KPI: the target is ${pct(target)}, measured against what closed won.`} />
+      <PageHeader
+        title="Forecast"
+        subtitle={`Forecast accuracy is a KPI: the target is ${pct(target)}, measured against what closed won.`}
+        actions={list.length > 0 ? <NewPeriod /> : null}
+      />
       <ErrorBanner error={periods.error ?? teams.error} />
       {periods.isPending ? <Loading label="Loading periods…" /> : null}
       {periods.data && list.length === 0 ? (
@@ -70,7 +74,6 @@ export function ForecastPage() {
                 Productivity dashboard
               </button>
             </div>
-            <NewPeriod />
           </div>
           {tab === 'calls' ? (
             <CallsView key={`${period.id}-${teamId ?? 0}`} period={period} teamId={teamId} target={target} />
