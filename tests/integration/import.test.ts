@@ -201,3 +201,30 @@ describe('HubSpot and Pipedrive deal exports', () => {
     ])
   })
 })
+
+describe('LinkedIn social activity in the archive', () => {
+  it('stores shares, comments (unquoted multi-line, backslash-escaped quotes) and reactions as the rep\'s activities, once', async () => {
+    await call('import.apply', payload('salesforce-report-preamble-footer.csv'))
+    const repId = sqlite().prepare("SELECT id FROM reps WHERE name = 'Sam Okafor'").pluck().get() as number
+    const zip = zipSync({
+      'export/Connections.csv': new Uint8Array(fixture('linkedin-connections-notes-preamble.csv')),
+      'export/Shares.csv': new Uint8Array(fixture('linkedin-shares-header-casing.csv')),
+      'export/Comments.csv': new Uint8Array(fixture('linkedin-comments-unquoted-multiline-backslash-quotes.csv')),
+      'export/Reactions.csv': new Uint8Array(fixture('linkedin-reactions.csv'))
+    })
+    const preview = await call<ImportPreview>('import.preview', payload('archive.zip', zip))
+    expect(preview).toMatchObject({ socialActivities: 6, toCreate: 9 })
+    const result = await call<ImportResult>('import.apply', { ...payload('archive.zip', zip), repId })
+    expect(result).toMatchObject({ connectionsCreated: 3, activitiesCreated: 6 })
+    expect(sqlite().prepare('SELECT kind, occurred_at, subject FROM activities WHERE rep_id = ? ORDER BY occurred_at').all(repId)).toEqual([
+      { kind: 'social_reaction', occurred_at: '2026-11-17T07:00:00Z', subject: 'LIKE https://www.linkedin.com/feed/update/urn:li:activity:9' },
+      { kind: 'social_comment', occurred_at: '2026-11-18T09:00:00Z', subject: 'Great point, "evidence" beats hope' },
+      { kind: 'social_comment', occurred_at: '2026-11-19T10:30:00Z', subject: 'Agreed with all of this especially the second part, about cadence' },
+      { kind: 'social_post', occurred_at: '2026-11-20T08:15:00Z', subject: 'Three things we learned from our customer panel' },
+      { kind: 'social_share', occurred_at: '2026-11-21T12:00:00Z', subject: 'https://example.com/report' },
+      { kind: 'social_comment', occurred_at: '2026-11-22T17:45:00Z', subject: 'Congrats!' }
+    ])
+    const again = await call<ImportResult>('import.apply', { ...payload('archive.zip', zip), repId })
+    expect(again).toMatchObject({ activitiesCreated: 0, connectionsUpdated: 3 })
+  })
+})

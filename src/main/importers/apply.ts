@@ -83,6 +83,7 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
     dealsUpdated: 0,
     connectionsCreated: 0,
     connectionsUpdated: 0,
+    activitiesCreated: 0,
     skipped: read.skipped,
     historyEntries: 0
   }
@@ -112,6 +113,8 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
     "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
   )
   const updConn = sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?')
+  const hasActivity = sqlite.prepare('SELECT 1 FROM activities WHERE rep_id = ? AND kind = ? AND occurred_at = ? AND coalesce(subject, \'\') = coalesce(?, \'\') LIMIT 1').pluck()
+  const insActivity = sqlite.prepare("INSERT INTO activities (rep_id, kind, direction, occurred_at, subject) VALUES (?, ?, 'outbound', ?, ?)")
 
   const run = sqlite.transaction(() => {
     const accounts = new AccountIndex(sqlite)
@@ -198,6 +201,16 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
           updConn.run(accountId, c.connectedOn, existing)
           result.connectionsUpdated++
         }
+      }
+    }
+    if (read.social.length > 0) {
+      const repId = options.repId
+      if (repId === undefined) throw new ImportError({ file }, 'choose the rep whose LinkedIn archive this is')
+      for (const a of read.social) {
+        // The same archive imported twice (or a newer one overlapping it) must not double the rep's visibility.
+        if (hasActivity.get(repId, a.kind, a.occurredAt, a.subject)) continue
+        insActivity.run(repId, a.kind, a.occurredAt, a.subject)
+        result.activitiesCreated++
       }
     }
     refreshAllEvidence(sqlite, options.today)

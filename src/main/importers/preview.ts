@@ -69,7 +69,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
       }
     }))
   } else {
-    toCreate = read.connections.length
+    toCreate = read.connections.length + read.social.length
     sampleFields = ['Person', 'Company', 'Position', 'Connected on']
     sample = read.connections.slice(0, SAMPLE_SIZE).map((c) => ({
       row: c.line,
@@ -94,6 +94,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
     problems: read.problems.slice(0, 200),
     dateOrder: read.dateOrder,
     needsRep: read.mapping.kind === 'connections',
+    socialActivities: read.social.length,
     toCreate,
     toUpdate,
     toSkip: read.skipped

@@ -8,6 +8,7 @@ import { detectSource, KNOWN_HEADERS, resolveColumns, sourceMapping, type Field,
 import { mapDealRecords, type ImportedDeal } from './deals'
 import { mapConnectionRecords, type ImportedConnection } from './connections'
 import { detectDayOrder, type DayOrder } from './values'
+import { readSocial, type ImportedSocial, type SocialFiles } from './linkedin-social'
 
 export interface ReadOptions {
   source?: ImportSource
@@ -24,25 +25,34 @@ export interface ReadResult {
   dateOrder: 'known' | 'none' | 'ambiguous'
   deals: ImportedDeal[]
   connections: ImportedConnection[]
+  /** Dated public activity from the same LinkedIn archive. */
+  social: ImportedSocial[]
   skipped: number
   problems: ImportProblem[]
 }
 
 const MAX_ENTRY_BYTES = 200 * 1024 * 1024
 
-/** A LinkedIn archive: the CSV we read from it (Connections.csv), never any other entry. */
-function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; bytes: Uint8Array } {
+const ARCHIVE_ENTRY = /(^|\/)(connections|shares|comments|reactions)\.csv$/i
+
+/** A LinkedIn archive: only the CSVs we read are unpacked (Connections, Shares, Comments, Reactions), never other entries. */
+function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; bytes: Uint8Array; social: SocialFiles } {
   let files: Record<string, Uint8Array>
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => /(^|\/)connections\.csv$/i.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES
-    })
+    files = unzipSync(bytes, { filter: (f) => ARCHIVE_ENTRY.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES })
   } catch (err) {
     throw new ImportError({ file: fileName }, `the archive cannot be opened (${err instanceof Error ? err.message : String(err)})`)
   }
-  const entry = Object.keys(files).sort((a, b) => a.length - b.length)[0]
-  if (!entry) throw new ImportError({ file: fileName }, 'the archive has no Connections.csv (is it a LinkedIn data archive?)')
-  return { entry, bytes: files[entry] ?? new Uint8Array() }
+  // The shortest path wins: archives nest a folder, and some hold older copies deeper down.
+  const pick = (name: string) => {
+    const entry = Object.keys(files)
+      .filter((k) => k.toLowerCase().endsWith(`${name}.csv`) && ARCHIVE_ENTRY.test(k))
+      .sort((a, b) => a.length - b.length)[0]
+    return entry ? { name: entry, bytes: files[entry] ?? new Uint8Array() } : undefined
+  }
+  const connections = pick('connections')
+  if (!connections) throw new ImportError({ file: fileName }, 'the archive has no Connections.csv (is it a LinkedIn data archive?)')
+  return { entry: connections.name, bytes: connections.bytes, social: { shares: pick('shares'), comments: pick('comments'), reactions: pick('reactions') } }
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -52,7 +62,8 @@ function isZip(bytes: Uint8Array): boolean {
 export function readImport(fileName: string, raw: Uint8Array, options: ReadOptions = {}): ReadResult {
   let entry: string | null = null
   let bytes = raw
-  if (isZip(raw)) ({ entry, bytes } = fromArchive(fileName, raw))
+  let social: SocialFiles = {}
+  if (isZip(raw)) ({ entry, bytes, social } = fromArchive(fileName, raw))
   const file = entry ? `${fileName}/${entry}` : fileName
   const decoded = decodeBytes(bytes)
   const table = readTable(decoded.text, file, KNOWN_HEADERS)
@@ -93,8 +104,22 @@ export function readImport(fileName: string, raw: Uint8Array, options: ReadOptio
       if (options.dayFirst !== undefined) order = options.dayFirst ? 'dmy' : 'mdy'
     }
     const mapped = mapDealRecords(file, table.headers, columns, table.records, order)
-    return { fileName, entry, encoding: decoded.encoding, table, mapping, columns, dateOrder, deals: mapped.deals, connections: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+    return { fileName, entry, encoding: decoded.encoding, table, mapping, columns, dateOrder, deals: mapped.deals, connections: [], social: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   const mapped = mapConnectionRecords(file, table.headers, columns, table.records)
-  return { fileName, entry, encoding: decoded.encoding, table, mapping, columns, dateOrder, deals: [], connections: mapped.connections, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+  const activity = readSocial(fileName, social)
+  return {
+    fileName,
+    entry,
+    encoding: decoded.encoding,
+    table,
+    mapping,
+    columns,
+    dateOrder,
+    deals: [],
+    connections: mapped.connections,
+    social: activity.activities,
+    skipped: mapped.skipped + activity.skipped,
+    problems: [...problems, ...mapped.problems, ...activity.problems]
+  }
 }

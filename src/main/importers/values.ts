@@ -205,3 +205,15 @@ export function detectDayOrder(values: readonly string[]): OrderVerdict {
   if (mdy) return { kind: 'known', order: 'mdy' }
   return ambiguous ? { kind: 'ambiguous' } : { kind: 'none' }
 }
+
+/** A timestamp as LinkedIn and CRMs write it (`2026-06-27 07:35:00`, ISO with T/Z) → UTC `YYYY-MM-DDTHH:MM:SSZ`; a bare date is midnight. */
+export function parseDateTime(raw: string | undefined): string | null {
+  if (isMissing(raw)) return null
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$/.exec((raw ?? '').trim())
+  if (!m) return null
+  const day = parseDate(m[1])
+  if (day.kind !== 'date') return null
+  const [h, min, s] = [m[2] ?? '00', m[3] ?? '00', m[4] ?? '00']
+  if (Number(h) > 23 || Number(min) > 59 || Number(s) > 59) return null
+  return `${day.iso}T${h}:${min}:${s}Z`
+}

@@ -43,6 +43,8 @@ export interface ImportPreview {
   /** Numeric dates whose day/month order the file cannot tell: the user answers with `dayFirst`. */
   dateOrder: 'known' | 'none' | 'ambiguous'
   needsRep: boolean
+  /** Posts, shares, comments and reactions found beside the connections in a LinkedIn archive. */
+  socialActivities: number
   toCreate: number
   toUpdate: number
   toSkip: number
@@ -57,6 +59,7 @@ export interface ImportResult {
   dealsUpdated: number
   connectionsCreated: number
   connectionsUpdated: number
+  activitiesCreated: number
   skipped: number
   historyEntries: number
 }

@@ -130,7 +130,13 @@ function PreviewPanel(props: {
         <Stat label="Detected source" value={p.sourceLabel} hint={p.entry ? `from ${p.entry}` : undefined} />
         <Stat label="Encoding" value={p.encoding} />
         <Stat label="Delimiter" value={p.delimiter === ',' ? 'comma' : p.delimiter === ';' ? 'semicolon' : p.delimiter} hint={`header on row ${p.headerRow}`} />
-        <Stat label="Rows" value={p.rowCount} hint={p.droppedRows.length ? `${p.droppedRows.length} footer rows dropped` : undefined} />
+        <Stat
+          label="Rows"
+          value={p.rowCount}
+          hint={[p.droppedRows.length ? `${p.droppedRows.length} footer rows dropped` : '', p.socialActivities ? `+ ${p.socialActivities} posts, comments and reactions` : '']
+            .filter(Boolean)
+            .join(' · ') || undefined}
+        />
       </div>
       <p className="import-dry-run" aria-label="Dry run">
         <Chip tone="good">{p.toCreate} to create</Chip> <Chip tone="info">{p.toUpdate} to update</Chip>{' '}
@@ -262,7 +268,7 @@ function ResultPanel({ result: r }: { result: ImportResult }) {
       <h2 id="import-step-done">3. Imported</h2>
       <p className="notice" role="status">
         {connections
-          ? `${r.connectionsCreated} connections added, ${r.connectionsUpdated} updated.`
+          ? `${r.connectionsCreated} connections added, ${r.connectionsUpdated} updated${r.activitiesCreated ? `, ${r.activitiesCreated} social activities added` : ''}.`
           : `${r.dealsCreated} deals created, ${r.dealsUpdated} updated.`}{' '}
         {r.skipped ? `${r.skipped} rows skipped.` : ''}
       </p>
@@ -272,6 +278,7 @@ function ResultPanel({ result: r }: { result: ImportResult }) {
         <Stat label="Accounts created" value={r.accountsCreated} />
         <Stat label="Reps created" value={r.repsCreated} />
         <Stat label="Connections" value={r.connectionsCreated + r.connectionsUpdated} />
+        <Stat label="Social activities" value={r.activitiesCreated} />
         <Stat label="History entries" value={r.historyEntries} />
       </div>
       <p className="muted small">Backup taken before the import: {r.backup} (restore it from Settings).</p>

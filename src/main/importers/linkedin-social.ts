@@ -1,0 +1,116 @@
+// A LinkedIn archive's dated public activity — Shares.csv, Comments.csv, Reactions.csv — as the rep's social activities.
+import Papa from 'papaparse'
+import type { ActivityKind } from '@shared/domain'
+import type { ImportProblem } from '@shared/contract/imports'
+import { decodeBytes } from './encoding'
+import { headerKey, readTable } from './table'
+import { parseDateTime, text } from './values'
+
+export interface ImportedSocial {
+  file: string
+  line: number
+  kind: ActivityKind
+  occurredAt: string
+  subject: string | null
+}
+
+export interface SocialFiles {
+  shares?: { name: string; bytes: Uint8Array }
+  comments?: { name: string; bytes: Uint8Array }
+  reactions?: { name: string; bytes: Uint8Array }
+}
+
+const SUBJECT_MAX = 280
+
+function subject(raw: string | null): string | null {
+  if (!raw) return null
+  const flat = raw.replace(/\s+/g, ' ').trim()
+  return flat.length > SUBJECT_MAX ? `${flat.slice(0, SUBJECT_MAX - 1)}…` : flat || null
+}
+
+interface Out {
+  activities: ImportedSocial[]
+  problems: ImportProblem[]
+  skipped: number
+}
+
+function fromTable(file: string, bytes: Uint8Array, headers: string[], toActivity: (cell: (h: string) => string | undefined) => Omit<ImportedSocial, 'file' | 'line' | 'occurredAt'> | null, out: Out): void {
+  const table = readTable(decodeBytes(bytes).text, file, new Set(headers))
+  // Header casing varies between archive years (ShareLink / Sharelink): compare keys, not spellings.
+  const at = new Map(table.headers.map((h, i) => [headerKey(h), i] as const))
+  const dateCol = at.get('date')
+  if (dateCol === undefined) {
+    out.problems.push({ severity: 'warning', file, row: table.headerLine, column: 'Date', message: 'no Date column: the file was not read' })
+    return
+  }
+  for (const r of table.records) {
+    const when = parseDateTime(r.cells[dateCol])
+    if (!when) {
+      out.problems.push({ severity: 'warning', file, row: r.line, column: table.headers[dateCol] ?? 'Date', message: `"${r.cells[dateCol] ?? ''}" is not a date: skipped` })
+      out.skipped++
+      continue
+    }
+    const made = toActivity((h) => {
+      const i = at.get(h)
+      return i === undefined ? undefined : r.cells[i]
+    })
+    if (made) out.activities.push({ ...made, file, line: r.line, occurredAt: when })
+  }
+}
+
+const TIMESTAMP_LINE = /^"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"?,/
+
+/**
+ * Comments.csv: messages span lines without quotes and some archives escape quotes with backslashes, so a
+ * record is recognised by the timestamp that starts it; each record's text is then parsed by papaparse.
+ */
+function comments(file: string, bytes: Uint8Array, out: Out): void {
+  const lines = decodeBytes(bytes).text.replace(/^\uFEFF/, '').split(/\r\n?|\n/)
+  const records: { line: number; text: string }[] = []
+  lines.forEach((l, i) => {
+    if (i === 0) return
+    const last = records[records.length - 1]
+    if (TIMESTAMP_LINE.test(l) || !last) records.push({ line: i + 1, text: l })
+    else last.text += `\n${l}`
+  })
+  for (const r of records) {
+    if (r.text.trim() === '') continue
+    const parsed = Papa.parse<string[]>(r.text.replace(/\\"/g, '""'), { delimiter: ',', newline: '\n' })
+    const cells = parsed.data[0] ?? []
+    let date = cells[0]
+    let message = cells.slice(2).join(',')
+    if (parsed.errors.length > 0 || parsed.data.length > 1) {
+      // Unquoted commas and newlines: the date and link are the first two fields, the message is all the rest.
+      const m = /^"?([^,"]*)"?,"?([^,"]*)"?,([\s\S]*)$/.exec(r.text)
+      date = m?.[1]
+      message = (m?.[3] ?? '').replace(/^"|"$/g, '')
+    }
+    const when = parseDateTime(date)
+    if (!when) {
+      out.problems.push({ severity: 'warning', file, row: r.line, column: 'Date', message: `"${date ?? ''}" is not a date: skipped` })
+      out.skipped++
+      continue
+    }
+    out.activities.push({ file, line: r.line, kind: 'social_comment', occurredAt: when, subject: subject(message.replace(/""/g, '"')) })
+  }
+}
+
+export function readSocial(archive: string, files: SocialFiles): Out {
+  const out: Out = { activities: [], problems: [], skipped: 0 }
+  if (files.shares) {
+    fromTable(`${archive}/${files.shares.name}`, files.shares.bytes, ['date', 'sharelink', 'sharecommentary', 'sharedurl', 'mediaurl', 'visibility'], (cell) => {
+      const commentary = text(cell('sharecommentary'))
+      // A share with someone else's link is a share; one with only our words is a post.
+      const kind: ActivityKind = text(cell('sharedurl')) && !commentary ? 'social_share' : 'social_post'
+      return { kind, subject: subject(commentary ?? text(cell('sharedurl'))) }
+    }, out)
+  }
+  if (files.comments) comments(`${archive}/${files.comments.name}`, files.comments.bytes, out)
+  if (files.reactions) {
+    fromTable(`${archive}/${files.reactions.name}`, files.reactions.bytes, ['date', 'type', 'link'], (cell) => ({
+      kind: 'social_reaction',
+      subject: subject([text(cell('type')), text(cell('link'))].filter(Boolean).join(' '))
+    }), out)
+  }
+  return out
+}
