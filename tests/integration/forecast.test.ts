@@ -5,7 +5,7 @@ import { contract, type MethodName, type ParsedInput } from '@shared/contract'
 import { makeWorkspace, NOW, TODAY, type TempWorkspace } from '../support/workspace'
 import { refreshAllEvidence } from '../../src/main/services/pipeline/evidence'
 import { accuracyHistory, closePeriod, forecastGrid, listCalls, recordCall } from '../../src/main/services/forecast/calls'
-import { createPeriod, listPeriods } from '../../src/main/services/forecast/periods'
+import { createPeriod, listPeriods, readForecastSettings, setForecastSettings } from '../../src/main/services/forecast/periods'
 import { drillDeals } from '../../src/main/services/forecast/drill'
 import { productivityDashboard } from '../../src/main/services/forecast/productivity'
 
@@ -108,6 +108,17 @@ describe('forecast periods and the grid', () => {
     // Di joined in the quarter and Cy left in it: both are on the grid; the org line sums every rep.
     expect(grid.rows.filter((r) => r.level === 'rep').map((r) => r.name)).toEqual(['Ada', 'Ben', 'Cy', 'Di'])
     expect(grid.rows.at(-1)).toMatchObject({ level: 'org', closedWonMinor: 350_000 })
+  })
+
+  it('the accuracy target defaults to 98 %; a fiscal year starting in February moves where quarters begin; an invalid target changes nothing', () => {
+    ws = world()
+    expect(readForecastSettings(ws.store.sqlite)).toEqual({ accuracyTarget: 0.98, fiscalYearStartMonth: 1 })
+    setForecastSettings(ws.store.sqlite, parse('forecast.setSettings', { accuracyTarget: 0.95, fiscalYearStartMonth: 2 }))
+    const p = createPeriod(ws.store.sqlite, parse('forecast.createPeriod', { kind: 'quarter', containing: '2026-08-01' }), NOW)
+    expect([p.label, p.start, p.end]).toEqual(['FY27 Q3', '2026-08-01', '2026-10-31'])
+    expect(() => parse('forecast.setSettings', { accuracyTarget: 1.5, fiscalYearStartMonth: 2 })).toThrow()
+    expect(() => parse('forecast.setSettings', { accuracyTarget: 0.9, fiscalYearStartMonth: 13 })).toThrow()
+    expect(readForecastSettings(ws.store.sqlite)).toEqual({ accuracyTarget: 0.95, fiscalYearStartMonth: 2 })
   })
 
   it('a second period over the same days is refused', () => {

@@ -4,7 +4,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
 import { CallsView } from './CallsView'
 import { Dashboard } from './Dashboard'
-import { useCreatePeriod, useForecastSettings, usePeriods, useTeams } from './hooks'
+import { useCreatePeriod, useForecastSettings, usePeriods, useSetForecastSettings, useTeams } from './hooks'
 import { pct } from './present'
 import './forecast.css'
 
@@ -27,7 +27,12 @@ export function ForecastPage() {
       <PageHeader
         title="Forecast"
         subtitle={`Forecast accuracy is a KPI: the target is ${pct(target)}, measured against what closed won.`}
-        actions={list.length > 0 ? <NewPeriod /> : null}
+        actions={
+          <>
+            {settings.data ? <TargetSettings key={`${settings.data.accuracyTarget}-${settings.data.fiscalYearStartMonth}`} target={settings.data.accuracyTarget} fiscalStart={settings.data.fiscalYearStartMonth} /> : null}
+            {list.length > 0 ? <NewPeriod /> : null}
+          </>
+        }
       />
       <ErrorBanner error={periods.error ?? teams.error} />
       {periods.isPending ? <Loading label="Loading periods…" /> : null}
@@ -116,5 +121,48 @@ function NewPeriod() {
       </button>
       {create.error ? <span className="fc-error" role="alert">{create.error.message}</span> : null}
     </form>
+  )
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** The accuracy KPI target and the fiscal-year start: a workspace setting, changed rarely, so tucked behind a disclosure. */
+function TargetSettings({ target, fiscalStart }: { target: number; fiscalStart: number }) {
+  const save = useSetForecastSettings()
+  const [percent, setPercent] = useState(String(Math.round(target * 1000) / 10))
+  const [month, setMonth] = useState(fiscalStart)
+  const value = Number(percent)
+  const valid = Number.isFinite(value) && value > 0 && value <= 100
+  return (
+    <details className="fc-settings">
+      <summary>Target and fiscal year</summary>
+      <form
+        aria-label="Forecast settings"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (valid) save.mutate({ accuracyTarget: value / 100, fiscalYearStartMonth: month })
+        }}
+      >
+        <label>
+          Accuracy target (%)
+          <input inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />
+        </label>
+        <label>
+          Fiscal year starts in
+          <select value={month} onChange={(e) => setMonth(Number(e.target.value))}>
+            {MONTH_NAMES.map((m, i) => (
+              <option key={m} value={i + 1}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="fc-secondary" disabled={!valid || save.isPending}>
+          Save
+        </button>
+        {save.error ? <span className="fc-error" role="alert">{save.error.message}</span> : null}
+        <p className="muted">New quarters start from this month; existing periods keep their dates.</p>
+      </form>
+    </details>
   )
 }

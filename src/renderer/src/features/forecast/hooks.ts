@@ -16,3 +16,4 @@ export const useDashboard = (input: MethodInput<'productivity.dashboard'> | null
 export const useRecordCall = () => useCallMutation('forecast.recordCall')
 export const useClosePeriod = () => useCallMutation('forecast.close')
 export const useCreatePeriod = () => useCallMutation('forecast.createPeriod')
+export const useSetForecastSettings = () => useCallMutation('forecast.setSettings')
