@@ -48,6 +48,8 @@ describe('import wizard in the browser shell', () => {
     await page.getByLabel(/Day first/).check()
     await page.getByRole('button', { name: 'Apply 3 rows' }).waitFor()
     await expect(page.getByRole('table', { name: 'Preview rows' }).getByText('2027-04-03').count()).resolves.toBe(1)
+    await page.getByRole('button', { name: 'Apply 3 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '3 deals created, 0 updated.' }).waitFor()
 
     const archive = zipSync({
       'Basic_LinkedInDataExport/Connections.csv': new Uint8Array(readFileSync(join(FIXTURES, 'linkedin-connections-notes-preamble.csv'))),
@@ -56,7 +58,11 @@ describe('import wizard in the browser shell', () => {
     await page.getByLabel('Export file').setInputFiles({ name: 'Basic_LinkedInDataExport.zip', mimeType: 'application/zip', buffer: Buffer.from(archive) })
     await page.getByText('LinkedIn connections').first().waitFor()
     await page.getByLabel('Rep').selectOption({ label: 'Dana Reyes' })
+    const matches = page.getByRole('table', { name: 'Account matches' })
+    await expect(matches.locator('tr').filter({ hasText: 'Northwind Traders' }).filter({ hasText: 'Northwind Traders Inc.' }).count()).resolves.toBe(1)
     await app.screenshot('import-linkedin-preview')
+    await matches.scrollIntoViewIfNeeded()
+    await app.screenshot('import-linkedin-account-matches')
     await page.getByRole('button', { name: 'Apply 3 rows' }).click()
     await page.getByRole('status').filter({ hasText: '3 connections added, 0 updated.' }).waitFor()
 
@@ -70,6 +76,15 @@ describe('import wizard in the browser shell', () => {
     const drawer = page.getByRole('dialog', { name: 'Deal details' })
     await drawer.getByText(/Dana Reyes knows Ada Quill/).waitFor()
     await app.screenshot('import-relationship')
+
+    // Deals back out: the CSV downloads through a Blob link, with every imported deal in it.
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'detached' })
+    await page.getByRole('link', { name: /Import/ }).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export deals as CSV' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^touchline-deals-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = readFileSync((await download.path()) ?? '', 'utf8')
+    expect(csv.split('\r\n').filter((l) => l.includes('Northwind renewal') || l.includes('Umbrella upgrade'))).toHaveLength(2)
     expect(app.problems).toEqual([])
   })
 })

@@ -117,6 +117,14 @@ describe('encodings and delimiters', () => {
     ])
     expect(count('accounts')).toBe(1)
   })
+
+  it('the preview lists new accounts and matches found only past a legal suffix, for the user to check', async () => {
+    const preview = await call<ImportPreview>('import.preview', payload('duplicated-headers-quoted-newline.csv'))
+    expect(preview.accountMatches).toEqual([
+      { name: 'Acme', rows: 1, outcome: 'loose', accountName: 'ACME, Inc.' },
+      { name: 'ACME, Inc.', rows: 1, outcome: 'new', accountName: null }
+    ])
+  })
 })
 
 describe('a LinkedIn data archive', () => {
@@ -128,6 +136,11 @@ describe('a LinkedIn data archive', () => {
     })
     const preview = await call<ImportPreview>('import.preview', payload('linkedin.zip', zip))
     expect(preview).toMatchObject({ source: 'linkedin-connections', entry: 'Basic_LinkedInDataExport_11-23-2026/Connections.csv', headerRow: 4, needsRep: true, toCreate: 3, toSkip: 1 })
+    expect(preview.accountMatches).toEqual([
+      { name: 'Northwind Traders', rows: 1, outcome: 'loose', accountName: 'Northwind Traders Inc.' },
+      { name: 'Globex', rows: 1, outcome: 'loose', accountName: 'Globex GmbH' },
+      { name: 'Unknown Startup', rows: 1, outcome: 'unmatched', accountName: null }
+    ])
     await expect(call('import.apply', payload('linkedin.zip', zip))).rejects.toThrow(/choose the rep/)
     const repId = sqlite().prepare("SELECT id FROM reps WHERE name = 'Dana Reyes'").pluck().get() as number
     const result = await call<ImportResult>('import.apply', { ...payload('linkedin.zip', zip), repId })

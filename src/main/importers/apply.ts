@@ -30,8 +30,10 @@ export function companyKey(name: string): string {
   return words.join(' ')
 }
 
+export type AccountMatch = { id: number; how: 'exact' | 'loose' } | { id: null; how: 'none' | 'several' }
+
 /** Account lookup by exact name key, then alias, then legal-suffix-free key when that names exactly one account. */
-class AccountIndex {
+export class AccountIndex {
   private byKey = new Map<string, number>()
   private byCompany = new Map<string, number[]>()
   constructor(sqlite: Database.Database) {
@@ -52,10 +54,15 @@ class AccountIndex {
     this.byCompany.set(c, list)
   }
   find(name: string): number | null {
+    return this.match(name).id
+  }
+  /** How a name meets the accounts: the preview lists loose and several-way matches for the user to check. */
+  match(name: string): AccountMatch {
     const exact = this.byKey.get(accountNameKey(name))
-    if (exact !== undefined) return exact
-    const loose = this.byCompany.get(companyKey(name))
-    return loose && loose.length === 1 ? (loose[0] ?? null) : null
+    if (exact !== undefined) return { id: exact, how: 'exact' }
+    const loose = this.byCompany.get(companyKey(name)) ?? []
+    if (loose.length === 1 && loose[0] !== undefined) return { id: loose[0], how: 'loose' }
+    return { id: null, how: loose.length > 1 ? 'several' : 'none' }
   }
 }
 

@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3'
 import type { ImportPreview } from '@shared/contract/imports'
 import type { ReadResult } from './read'
 import type { Field } from './sources'
+import { AccountIndex } from './apply'
+import { accountNameKey } from '../services/pipeline/accounts'
 
 const FIELD_LABELS: Record<Field, string> = {
   externalId: 'External id',
@@ -76,6 +78,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
       values: { Person: c.personName, Company: c.company ?? '—', Position: c.position ?? '—', 'Connected on': c.connectedOn ?? '—' }
     }))
   }
+  const accountMatches = matchAccounts(sqlite, read)
   const missingFields = (Object.keys(read.mapping.fields) as Field[]).filter((f) => read.columns.index[f] === undefined).map((f) => FIELD_LABELS[f])
   return {
     fileName: read.fileName,
@@ -97,6 +100,34 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
     socialActivities: read.social.length,
     toCreate,
     toUpdate,
-    toSkip: read.skipped
+    toSkip: read.skipped,
+    accountMatches
   }
+}
+
+/**
+ * Every company name that is not an exact match: deals create new accounts, connections stay unmatched, and a
+ * match found only by ignoring legal suffixes is listed so the user sees it rather than it being silently assumed.
+ */
+function matchAccounts(sqlite: Database.Database, read: ReadResult): ImportPreview['accountMatches'] {
+  const index = new AccountIndex(sqlite)
+  const names = new Map<string, number>()
+  for (const n of read.deals.map((d) => d.account).concat(read.connections.map((c) => c.company ?? '').filter(Boolean))) names.set(n, (names.get(n) ?? 0) + 1)
+  const nameOf = sqlite.prepare('SELECT name FROM accounts WHERE id = ?').pluck()
+  // Accounts this file will create, under negative ids, so later rows in the file match them as apply will.
+  const planned = new Map<number, string>()
+  const out: ImportPreview['accountMatches'] = []
+  for (const [name, rows] of names) {
+    const m = index.match(name)
+    if (m.how === 'exact') continue
+    const outcome = m.how === 'loose' ? 'loose' : m.how === 'several' ? 'several' : read.mapping.kind === 'deals' ? 'new' : 'unmatched'
+    if (outcome === 'new') {
+      const id = -(planned.size + 1)
+      planned.set(id, name)
+      index.add(id, accountNameKey(name))
+    }
+    const accountName = m.id === null ? null : m.id < 0 ? (planned.get(m.id) ?? null) : ((nameOf.get(m.id) as string | undefined) ?? null)
+    out.push({ name, rows, outcome, accountName })
+  }
+  return out.sort((a, b) => a.outcome.localeCompare(b.outcome) || b.rows - a.rows).slice(0, 200)
 }

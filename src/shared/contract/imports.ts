@@ -48,6 +48,8 @@ export interface ImportPreview {
   toCreate: number
   toUpdate: number
   toSkip: number
+  /** Company names as they meet existing accounts: new, matched only once legal suffixes are ignored, or unmatched. */
+  accountMatches: { name: string; rows: number; outcome: 'new' | 'loose' | 'unmatched' | 'several'; accountName: string | null }[]
 }
 
 export interface ImportResult {

@@ -209,6 +209,8 @@ function PreviewPanel(props: {
         </table>
       </div>
 
+      {p.accountMatches.length ? <AccountMatches matches={p.accountMatches} /> : null}
+
       {errors.length || warnings.length ? (
         <>
           <h3>Problems</h3>
@@ -238,6 +240,46 @@ function PreviewPanel(props: {
         {props.busy ? <Loading label="Backing up the workspace and importing…" /> : <span className="muted small">A backup is taken first; a failure writes nothing.</span>}
       </div>
     </section>
+  )
+}
+
+const OUTCOME: Record<ImportPreview['accountMatches'][number]['outcome'], { label: string; tone: 'good' | 'warn' | 'neutral' | 'bad' }> = {
+  new: { label: 'new account', tone: 'neutral' },
+  loose: { label: 'matched ignoring legal suffix', tone: 'warn' },
+  several: { label: 'several accounts fit: left unmatched', tone: 'bad' },
+  unmatched: { label: 'no account', tone: 'neutral' }
+}
+
+function AccountMatches({ matches }: { matches: ImportPreview['accountMatches'] }) {
+  return (
+    <>
+      <h3>Companies that are not an exact account match</h3>
+      <div className="table-wrap fit">
+        <table className="data-table compact" aria-label="Account matches">
+          <thead>
+            <tr>
+              <th>Company in the file</th>
+              <th className="num">Rows</th>
+              <th>Outcome</th>
+              <th>Account</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matches.slice(0, 50).map((m) => (
+              <tr key={m.name}>
+                <td>{m.name}</td>
+                <td className="num">{m.rows}</td>
+                <td>
+                  <Chip tone={OUTCOME[m.outcome].tone}>{OUTCOME[m.outcome].label}</Chip>
+                </td>
+                <td>{m.accountName ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {matches.length > 50 ? <p className="muted small">and {matches.length - 50} more</p> : null}
+    </>
   )
 }
 
