@@ -113,9 +113,7 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
   )
   const insStage = sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (?, ?, ?)')
   const insClose = sqlite.prepare('INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at) VALUES (?, ?, ?, ?)')
-  const findConn = sqlite.prepare(
-    "SELECT id FROM connections WHERE rep_id = ? AND source = 'linkedin' AND lower(person_name) = lower(?) AND coalesce(lower(company_name), '') = coalesce(lower(?), '') LIMIT 1"
-  ).pluck()
+  const repConnections = sqlite.prepare("SELECT id, person_name, company_name FROM connections WHERE rep_id = ? AND source = 'linkedin'")
   const insConn = sqlite.prepare(
     "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
   )
@@ -196,13 +194,20 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
       const repId = options.repId
       if (repId === undefined) throw new ImportError({ file }, 'choose the rep whose LinkedIn archive this is')
       if (!sqlite.prepare('SELECT 1 FROM reps WHERE id = ?').get(repId)) throw new ImportError({ file }, `rep ${repId} does not exist`)
+      // One read of the rep's archive connections, not a scan per row: an archive holds tens of thousands.
+      const connectionKey = (person: string, company: string | null) => `${person.toLowerCase()}\u0000${(company ?? '').toLowerCase()}`
+      const known = new Map<string, number>()
+      for (const k of repConnections.all(repId) as { id: number; person_name: string; company_name: string | null }[]) {
+        known.set(connectionKey(k.person_name, k.company_name), k.id)
+      }
       for (const c of read.connections) {
         if (options.failAtLine === c.line) throw new ImportError({ file, row: c.line }, 'injected failure (test)')
         // Connections never create accounts: a contact at an unknown company is not a territory.
         const accountId = c.company ? accounts.find(c.company) : null
-        const existing = findConn.get(repId, c.personName, c.company) as number | undefined
+        const key = connectionKey(c.personName, c.company)
+        const existing = known.get(key)
         if (existing === undefined) {
-          insConn.run(repId, c.personName, c.company, accountId, c.connectedOn)
+          known.set(key, Number(insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
           result.connectionsCreated++
         } else {
           updConn.run(accountId, c.connectedOn, existing)
