@@ -152,6 +152,8 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
       const ownerId = repFor(d.owner ?? 'Unassigned (imported)')
       const externalId = d.externalId ? `${prefix}:${d.externalId}` : null
       const existing = (externalId ? findByExternal.get(externalId) : findByName.get(d.name, accountId)) as DealState | undefined
+      // A closed deal keeps the stage it was last seen at; our schema has no "closed" stage to move it to.
+      const stage = d.status !== 'open' && existing ? (existing.stage as typeof d.stage) : d.stage
       const values = {
         externalId,
         name: d.name,
@@ -159,7 +161,7 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
         accountId,
         amountMinor: d.amountMinor,
         currency: d.currency,
-        stage: d.stage,
+        stage,
         probability: d.probability,
         forecastCategory: d.forecastCategory,
         closeDate: d.closeDate,
@@ -179,8 +181,8 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
       } else {
         updDeal.run({ ...values, id: existing.id })
         // History grows only when the CRM's value moved since the last import: that is what slips and stage moves are read from.
-        if (existing.stage !== d.stage) {
-          insStage.run(existing.id, d.stage, options.now)
+        if (existing.stage !== stage) {
+          insStage.run(existing.id, stage, options.now)
           result.historyEntries++
         }
         if (existing.close_date !== d.closeDate) {

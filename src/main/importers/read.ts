@@ -80,6 +80,13 @@ export function readImport(fileName: string, raw: Uint8Array, options: ReadOptio
     throw new ImportError({ file, row: table.headerLine, column: names[0] }, `a ${mapping.label} file needs the column(s) ${names.join(', ')}`)
   }
   const problems: ImportProblem[] = [...table.problems]
+  // API exports without relationship columns carry ids where names belong: say so before they become names.
+  for (const [field, idHeader, what] of [['owner', 'ownerid', 'reps'], ['account', 'accountid', 'accounts']] as const) {
+    const at = field === 'account' ? (columns.index.account ?? columns.index.accountId) : columns.index.owner
+    if (at !== undefined && (table.headers[at] ?? '').toLowerCase() === idHeader) {
+      problems.push({ severity: 'warning', file, row: table.headerLine, column: table.headers[at] ?? idHeader, message: `holds Salesforce ids, not names: ${what} will be named by id (export ${field === 'owner' ? 'Owner.Name' : 'Account.Name'} too to get names)` })
+    }
+  }
   for (const d of columns.duplicates) {
     problems.push({ severity: 'warning', file, row: table.headerLine, column: d, message: 'the column appears twice; the first one is used' })
   }
