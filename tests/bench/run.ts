@@ -3,12 +3,14 @@ import { printTable, record, type Measure } from './harness'
 import { buildLargeWorkspace } from './large-workspace'
 import { demoBench } from './demo'
 import { pipelineBench } from './pipeline'
+import { forecastBench } from './forecast'
 
 type Bench = { name: string; run: (large: ReturnType<typeof buildLargeWorkspace>) => Promise<Record<string, Measure>> | Record<string, Measure> }
 
 const BENCHES: Bench[] = [
   { name: 'demo', run: demoBench },
-  { name: 'pipeline', run: pipelineBench }
+  { name: 'pipeline', run: pipelineBench },
+  { name: 'forecast', run: forecastBench }
 ]
 
 async function main(): Promise<void> {

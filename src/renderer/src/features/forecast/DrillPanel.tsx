@@ -1,5 +1,5 @@
 // The deals behind a number: a paged list that opens under the grid or dashboard when a figure is clicked.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { DrillDeal, MethodInput } from '@shared/contract'
 import { DataTable, ErrorBanner, Loading, Pager, type Column } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
@@ -24,8 +24,13 @@ export function DrillPanel({ request, onClose }: { request: DrillRequest; onClos
   const [offset, setOffset] = useState(0)
   const limit = 25
   const drill = useDrill({ ...request.input, offset, limit })
+  const ref = useRef<HTMLElement>(null)
+  // The panel opens below a long grid or a row of charts: bring it into view, or the click seems to do nothing.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start', behavior: 'auto' })
+  }, [])
   return (
-    <section className="fc-drill" aria-label="Deals behind the number">
+    <section ref={ref} className="fc-drill" aria-label="Deals behind the number">
       <header className="fc-drill-head">
         <h2>{request.title}</h2>
         <button type="button" className="fc-link" onClick={onClose}>

@@ -1,0 +1,52 @@
+// Bench `forecast`: the forecast grid and the org's productivity dashboard for one quarter on the large workspace, service vs bare SQL.
+import { openWorkspace } from '../../src/main/store/open'
+import { FIGURES_SQL } from '../../src/main/services/forecast/figures'
+import { forecastGrid } from '../../src/main/services/forecast/calls'
+import { listPeriods } from '../../src/main/services/forecast/periods'
+import { productivityDashboard } from '../../src/main/services/forecast/productivity'
+import { generateForecastDemo } from '../../src/main/demo/forecast'
+import { DEMO_SEED } from '../../src/main/demo/generate'
+import { time, type Measure } from './harness'
+import { BENCH_TODAY, type LargeWorkspace } from './large-workspace'
+
+export async function forecastBench(large: LargeWorkspace): Promise<Record<string, Measure>> {
+  const store = await openWorkspace(large.path, { now: `${BENCH_TODAY}T09:00:00Z` })
+  try {
+    const today = BENCH_TODAY
+    const periods = listPeriods(store.sqlite)
+    const open = periods.find((p) => !p.closedAt)!
+    const lastClosed = periods.find((p) => p.closedAt)!
+    const team = (i: number) => (i % 17) + 1
+
+    const gridOrg = await time(() => forecastGrid(store, { periodId: open.id }, today), 30)
+    const gridTeam = await time((i) => forecastGrid(store, { periodId: open.id, teamId: team(i) }, today), 30)
+    const figures = store.sqlite.prepare(FIGURES_SQL('org'))
+    const gridBare = await time(() => figures.all({ start: open.start, end: open.end }), 30)
+    const dashOrg = await time(() => productivityDashboard(store, { from: lastClosed.start, to: lastClosed.end }, today), 20, 2)
+    const dashTeam = await time((i) => productivityDashboard(store, { from: lastClosed.start, to: lastClosed.end, teamId: team(i) }, today), 20, 2)
+
+    // The demo's forecast history alone, rebuilt inside a transaction that is rolled back: its share of building the demo.
+    store.sqlite.exec('BEGIN')
+    store.sqlite.exec('DELETE FROM forecast_calls; DELETE FROM forecast_periods;')
+    const demoStarted = performance.now()
+    generateForecastDemo(store.sqlite, DEMO_SEED, new Date(`${today}T09:00:00Z`))
+    const demoMs = performance.now() - demoStarted
+    store.sqlite.exec('ROLLBACK')
+
+    const ms = (value: number, target?: number): Measure => ({ value, unit: 'ms', target, better: 'lower' })
+    const ratio = (value: number, target?: number): Measure => ({ value, unit: 'x', target, better: 'lower' })
+    return {
+      grid_org_p50_ms: ms(gridOrg.p50),
+      grid_org_p95_ms: ms(gridOrg.p95, 100),
+      grid_org_bare_figures_p50_ms: ms(gridBare.p50),
+      grid_org_service_vs_bare_p50: ratio(gridOrg.p50 / gridBare.p50, 1.5),
+      grid_team_p95_ms: ms(gridTeam.p95, 100),
+      dashboard_org_quarter_p50_ms: ms(dashOrg.p50),
+      dashboard_org_quarter_p95_ms: ms(dashOrg.p95, 200),
+      dashboard_team_quarter_p95_ms: ms(dashTeam.p95, 200),
+      demo_forecast_history_ms: ms(demoMs, 1000)
+    }
+  } finally {
+    store.close()
+  }
+}
