@@ -241,3 +241,17 @@ describe('LinkedIn social activity in the archive', () => {
     expect(again).toMatchObject({ activitiesCreated: 0, connectionsUpdated: 3 })
   })
 })
+
+describe('a hand-made deals CSV', () => {
+  it('is read with the generic mapping: month-name dates, a currency-prefixed value, a missing owner, and the reps it will create', async () => {
+    const name = 'generic-deals-hand-made-headers.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'generic-deals', toCreate: 2, newReps: ['Pat Kim', 'Unassigned (imported)'] })
+    expect(preview.columns.find((c) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      expect.objectContaining({ external_id: null, name: 'Harbor refit', account: 'Harbor & Sons Ltd', owner: 'Pat Kim', amount_minor: 1_200_000, currency: 'GBP', stage: 'solution', close_date: '2027-09-09' }),
+      expect.objectContaining({ external_id: null, name: 'Quay pilot', account: 'Quay Co', owner: 'Unassigned (imported)', amount_minor: 0, stage: 'qualifying', close_date: '2027-08-01' })
+    ])
+  })
+})

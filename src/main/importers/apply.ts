@@ -70,7 +70,8 @@ const EXTERNAL_PREFIX: Record<string, string> = {
   'salesforce-api': 'salesforce',
   'salesforce-report': 'salesforce',
   hubspot: 'hubspot',
-  pipedrive: 'pipedrive'
+  pipedrive: 'pipedrive',
+  'generic-deals': 'csv'
 }
 
 interface DealState {

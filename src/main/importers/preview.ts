@@ -49,7 +49,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
   let sample: ImportPreview['sample'] = []
   let sampleFields: string[] = []
   if (read.mapping.kind === 'deals') {
-    const prefix = read.mapping.source.startsWith('salesforce') ? 'salesforce' : read.mapping.source
+    const prefix = read.mapping.source.startsWith('salesforce') ? 'salesforce' : read.mapping.source === 'generic-deals' ? 'csv' : read.mapping.source
     const exists = sqlite.prepare('SELECT 1 FROM deals WHERE external_id = ?').pluck()
     for (const d of read.deals) {
       if (d.externalId && exists.get(`${prefix}:${d.externalId}`)) toUpdate++
@@ -101,7 +101,8 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
     toCreate,
     toUpdate,
     toSkip: read.skipped,
-    accountMatches
+    accountMatches,
+    newReps: newReps(sqlite, read)
   }
 }
 
@@ -130,4 +131,14 @@ function matchAccounts(sqlite: Database.Database, read: ReadResult): ImportPrevi
     out.push({ name, rows, outcome, accountName })
   }
   return out.sort((a, b) => a.outcome.localeCompare(b.outcome) || b.rows - a.rows).slice(0, 200)
+}
+
+function newReps(sqlite: Database.Database, read: ReadResult): string[] {
+  const known = new Set((sqlite.prepare('SELECT lower(name) FROM reps').pluck().all() as string[]))
+  const names = new Map<string, string>()
+  for (const d of read.deals) {
+    const owner = d.owner ?? 'Unassigned (imported)'
+    if (!known.has(owner.toLowerCase())) names.set(owner.toLowerCase(), owner)
+  }
+  return [...names.values()].sort().slice(0, 100)
 }

@@ -129,6 +129,29 @@ export const SOURCES: readonly SourceMapping[] = [
     signature: ['deal - title', 'deal - value', 'deal - organization', 'deal - stage', 'deal - status']
   },
   {
+    // Any other deals CSV: the column names people type by hand. Last, with no signature, so it only wins alone.
+    source: 'generic-deals',
+    label: 'Deals (generic CSV)',
+    kind: 'deals',
+    fields: {
+      externalId: ['External ID', 'Deal ID', 'ID'],
+      name: ['Deal', 'Deal Name', 'Opportunity', 'Name', 'Title'],
+      account: ['Account', 'Company', 'Organization', 'Organisation', 'Customer'],
+      owner: ['Owner', 'Rep', 'Sales Rep', 'Salesperson', 'Deal Owner'],
+      stage: ['Stage', 'Deal Stage', 'Status'],
+      amount: ['Amount', 'Value', 'Deal Value', 'ACV', 'ARR'],
+      currency: ['Currency'],
+      probability: ['Probability', 'Probability (%)', 'Win Probability'],
+      forecastCategory: ['Forecast Category', 'Forecast'],
+      closeDate: ['Close Date', 'Expected Close Date', 'Expected Close', 'Close'],
+      createdDate: ['Created Date', 'Created', 'Create Date'],
+      nextStep: ['Next Step'],
+      lossReason: ['Loss Reason', 'Lost Reason']
+    },
+    required: ['name', 'account', 'stage', 'closeDate'],
+    signature: []
+  },
+  {
     source: 'linkedin-connections',
     label: 'LinkedIn connections',
     kind: 'connections',

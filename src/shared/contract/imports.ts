@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { method } from './method'
 import { id } from './common'
 
-export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'linkedin-connections'] as const
+export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'generic-deals', 'linkedin-connections'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 /** Base64 grows bytes by 4/3; 25 MB of file is the ceiling a window may send in one call. */
@@ -49,6 +49,8 @@ export interface ImportPreview {
   toUpdate: number
   toSkip: number
   /** Company names as they meet existing accounts: new, matched only once legal suffixes are ignored, or unmatched. */
+  /** Owner names in the file with no rep of that name: they become new reps. */
+  newReps: string[]
   accountMatches: { name: string; rows: number; outcome: 'new' | 'loose' | 'unmatched' | 'several'; accountName: string | null }[]
 }
 

@@ -210,6 +210,11 @@ function PreviewPanel(props: {
       </div>
 
       {p.accountMatches.length ? <AccountMatches matches={p.accountMatches} /> : null}
+      {p.newReps.length ? (
+        <p className="muted small" aria-label="New reps">
+          Owners with no rep of that name, added as new reps: {p.newReps.join(', ')}
+        </p>
+      ) : null}
 
       {errors.length || warnings.length ? (
         <>
