@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES } from '@shared/contract/imports'
 import type { Handlers } from './dispatch'
 import { readImport } from './importers/read'
 import { buildPreview } from './importers/preview'
-import { applyImport } from './importers/apply'
+import { applyImport, importHistory } from './importers/apply'
 import { dealsCsv } from './exporters/deals-csv'
 
 function bytesOf(fileName: string, base64: string): Uint8Array {
@@ -15,7 +15,7 @@ function bytesOf(fileName: string, base64: string): Uint8Array {
   return bytes
 }
 
-export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 'export.dealsCsv'> = {
+export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 'import.history' | 'export.dealsCsv'> = {
   'import.preview': (ctx, input) => {
     const store = ctx.session.requireStore()
     const read = readImport(input.fileName, bytesOf(input.fileName, input.contentBase64), { source: input.source, dayFirst: input.dayFirst })
@@ -31,6 +31,7 @@ export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 
     const now = ctx.clock.now()
     return applyImport(store.sqlite, read, { repId: input.repId, now: isoSecond(now), today: isoDay(now), backup: backup.name })
   },
+  'import.history': (ctx, input) => importHistory(ctx.session.requireStore().sqlite, input.limit),
   'export.dealsCsv': (ctx, input) => {
     const store = ctx.session.requireStore()
     return { fileName: `touchline-deals-${isoDay(ctx.clock.now())}.csv`, csv: dealsCsv(store.sqlite, input.status) }

@@ -64,6 +64,9 @@ describe('a Salesforce report with a preamble, a BOM, mixed line endings and foo
       { external_id: 'salesforce:006A000003', name: 'Initech pilot', account: 'Initech', owner: 'Dana Reyes', amount_minor: 3_000_000, currency: 'USD', stage: 'negotiation', status: 'won', probability: 100, forecast_category: 'closed', close_date: '2026-11-13', created_date: '2026-08-01', closed_date: '2026-11-13', next_step: null }
     ])
     expect(count('deal_evidence')).toBe(3)
+    expect(await call('import.history', {})).toEqual([
+      { id: 1, fileName: 'salesforce-report-preamble-footer.csv', source: 'salesforce-report', encoding: 'utf-8-bom', rows: 3, created: 3, updated: 0, skipped: 0, repName: null, importedAt: '2026-11-23T09:00:00Z' }
+    ])
   })
 
   it('re-importing updates by external id without duplicates, and a moved close date adds one history entry', async () => {
@@ -159,7 +162,7 @@ describe('a LinkedIn data archive', () => {
 describe('nothing half-imported', () => {
   it('a failure while writing row 6 leaves every table as it was', async () => {
     await call('import.apply', payload('duplicated-headers-quoted-newline.csv'))
-    const tables = ['accounts', 'reps', 'deals', 'deal_stage_history', 'deal_close_date_history', 'connections', 'deal_evidence']
+    const tables = ['accounts', 'reps', 'deals', 'deal_stage_history', 'deal_close_date_history', 'connections', 'deal_evidence', 'import_batches']
     const before = Object.fromEntries(tables.map((t) => [t, count(t)]))
     const dealsBefore = deals()
     const read = readImport('salesforce-report-preamble-footer.csv', new Uint8Array(fixture('salesforce-report-preamble-footer.csv')))

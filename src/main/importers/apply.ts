@@ -1,6 +1,6 @@
 // Writes what readImport produced: accounts, reps, deals (upsert by external id) with history, connections — all or nothing.
 import type Database from 'better-sqlite3'
-import type { ImportResult } from '@shared/contract/imports'
+import type { ImportBatchRow, ImportResult } from '@shared/contract/imports'
 import { accountNameKey } from '../services/pipeline/accounts'
 import { refreshAllEvidence } from '../services/pipeline/evidence'
 import { ImportError } from './errors'
@@ -228,8 +228,37 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
         result.activitiesCreated++
       }
     }
+    sqlite
+      .prepare(
+        `INSERT INTO import_batches (file_name, entry, source, encoding, rows_read, created, updated, skipped, rep_id, backup, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        read.fileName,
+        read.entry,
+        read.mapping.source,
+        read.encoding,
+        read.table.records.length,
+        result.dealsCreated + result.connectionsCreated + result.activitiesCreated,
+        result.dealsUpdated + result.connectionsUpdated,
+        result.skipped,
+        read.connections.length + read.social.length > 0 ? (options.repId ?? null) : null,
+        options.backup,
+        options.now
+      )
     refreshAllEvidence(sqlite, options.today)
   })
   run()
   return result
+}
+
+/** The latest applied imports, newest first: what came in, from where, and when. */
+export function importHistory(sqlite: Database.Database, limit: number): ImportBatchRow[] {
+  return sqlite
+    .prepare(
+      `SELECT b.id, b.file_name AS fileName, b.source, b.encoding, b.rows_read AS rows, b.created, b.updated, b.skipped,
+              r.name AS repName, b.imported_at AS importedAt
+       FROM import_batches b LEFT JOIN reps r ON r.id = b.rep_id ORDER BY b.imported_at DESC, b.id DESC LIMIT ?`
+    )
+    .all(limit) as ImportBatchRow[]
 }

@@ -18,6 +18,7 @@ import type { RecruitingTables } from './schema-recruiting'
 import type { VisibilityTables } from './schema-visibility'
 import type { TeamTables } from './schema-team'
 import type { ForecastTables } from './schema-forecast'
+import type { ImportTables } from './schema-import'
 
 export type ManagerCall = 'forecast' | 'would_not_forecast'
 
@@ -200,7 +201,7 @@ export interface FlagAcknowledgementsTable {
 }
 
 /** Recruiting's tables live in schema-recruiting.ts (schema v3), visibility's in schema-visibility.ts (v4), one-on-ones' in schema-team.ts (v5). */
-export interface DB extends RecruitingTables, VisibilityTables, TeamTables, ForecastTables {
+export interface DB extends RecruitingTables, VisibilityTables, TeamTables, ForecastTables, ImportTables {
   settings: SettingsTable
   teams: TeamsTable
   reps: RepsTable

@@ -68,6 +68,19 @@ export interface ImportResult {
   historyEntries: number
 }
 
+export interface ImportBatchRow {
+  id: number
+  fileName: string
+  source: string
+  encoding: string
+  rows: number
+  created: number
+  updated: number
+  skipped: number
+  repName: string | null
+  importedAt: string
+}
+
 const base64 = z
   .string()
   .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is larger than 25 MB; split it or use the command line')
@@ -83,5 +96,6 @@ const filePayload = {
 export const importMethods = {
   'import.preview': method<ImportPreview>()(z.object(filePayload).strict()),
   'import.apply': method<ImportResult>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
+  'import.history': method<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(100).default(10) }).strict()),
   'export.dealsCsv': method<{ fileName: string; csv: string }>()(z.object({ status: z.enum(['open', 'won', 'lost', 'all']).default('all') }).strict())
 }

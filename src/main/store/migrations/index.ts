@@ -5,6 +5,7 @@ import recruiting from './003-recruiting'
 import visibility from './004-visibility'
 import oneOnOnes from './005-one-on-ones'
 import forecast from './006-forecast'
+import importBatches from './007-import'
 
 export interface Migration {
   version: number
@@ -18,7 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'recruiting', sql: recruiting },
   { version: 4, name: 'visibility', sql: visibility },
   { version: 5, name: 'one-on-ones', sql: oneOnOnes },
-  { version: 6, name: 'forecast', sql: forecast }
+  { version: 6, name: 'forecast', sql: forecast },
+  { version: 7, name: 'import', sql: importBatches }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -3,7 +3,7 @@ import { useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
 import type { ImportPreview, ImportResult } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
-import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, usePreview, type PickedFile } from './hooks'
+import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, useImportHistory, usePreview, type PickedFile } from './hooks'
 import './import.css'
 
 export function ImportPage() {
@@ -104,6 +104,7 @@ export function ImportPage() {
       ) : null}
       <ErrorBanner error={apply.error} />
       {apply.data ? <ResultPanel result={apply.data} /> : null}
+      <RecentImports />
     </div>
   )
 }
@@ -305,6 +306,45 @@ function RepChoice({ repId, onRep }: { repId: number | undefined; onRep: (id: nu
       </label>
       {reps.data && reps.data.rows.length === 0 ? <span className="muted small">No reps yet: import a CRM export first, it brings the owners.</span> : null}
     </div>
+  )
+}
+
+function RecentImports() {
+  const history = useImportHistory()
+  const rows = history.data ?? []
+  if (rows.length === 0) return null
+  return (
+    <section className="panel wide" aria-labelledby="import-history">
+      <h2 id="import-history">Recent imports</h2>
+      <div className="table-wrap">
+        <table className="data-table compact" aria-label="Recent imports">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Source</th>
+              <th>When</th>
+              <th className="num">Created</th>
+              <th className="num">Updated</th>
+              <th className="num">Skipped</th>
+              <th>For</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id}>
+                <td>{b.fileName}</td>
+                <td>{b.source}</td>
+                <td>{b.importedAt.replace('T', ' ').replace('Z', ' UTC')}</td>
+                <td className="num">{b.created}</td>
+                <td className="num">{b.updated}</td>
+                <td className="num">{b.skipped}</td>
+                <td>{b.repName ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   )
 }
 

@@ -17,6 +17,10 @@ export function useDealsExport() {
   return useMutation<{ fileName: string; csv: string }, CallError, MethodInput<'export.dealsCsv'>>({ mutationFn: (input) => call('export.dealsCsv', input) })
 }
 
+export function useImportHistory() {
+  return useCall('import.history', { limit: 10 })
+}
+
 export function useActiveReps() {
   return useCall('reps.list', { status: 'active', limit: 500 })
 }
