@@ -81,6 +81,8 @@ describe('import wizard in the browser shell', () => {
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'detached' })
     await page.getByRole('link', { name: /Import/ }).click()
+    await expect(page.getByRole('table', { name: 'Recent imports' }).locator('tbody tr').count()).resolves.toBe(3)
+    await app.screenshot('import-history')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export deals as CSV' }).click()])
     expect(download.suggestedFilename()).toMatch(/^touchline-deals-\d{4}-\d{2}-\d{2}\.csv$/)
     const csv = readFileSync((await download.path()) ?? '', 'utf8')

@@ -6,6 +6,16 @@ import { id } from './common'
 export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'generic-deals', 'linkedin-connections'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
+/** Short names for lists; the preview carries the full label of its mapping. */
+export const IMPORT_SOURCE_NAMES: Record<ImportSource, string> = {
+  'salesforce-api': 'Salesforce (API)',
+  'salesforce-report': 'Salesforce report',
+  hubspot: 'HubSpot',
+  pipedrive: 'Pipedrive',
+  'generic-deals': 'Deals CSV',
+  'linkedin-connections': 'LinkedIn archive'
+}
+
 /** Base64 grows bytes by 4/3; 25 MB of file is the ceiling a window may send in one call. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024
 

@@ -1,7 +1,7 @@
 // Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
 import { useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
-import type { ImportPreview, ImportResult } from '@shared/contract'
+import { IMPORT_SOURCE_NAMES, type ImportPreview, type ImportResult } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
 import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, useImportHistory, usePreview, type PickedFile } from './hooks'
 import './import.css'
@@ -333,7 +333,7 @@ function RecentImports() {
             {rows.map((b) => (
               <tr key={b.id}>
                 <td>{b.fileName}</td>
-                <td>{b.source}</td>
+                <td>{IMPORT_SOURCE_NAMES[b.source as keyof typeof IMPORT_SOURCE_NAMES] ?? b.source}</td>
                 <td>{b.importedAt.replace('T', ' ').replace('Z', ' UTC')}</td>
                 <td className="num">{b.created}</td>
                 <td className="num">{b.updated}</td>
