@@ -51,6 +51,9 @@ CREATE INDEX forecast_calls_team ON forecast_calls(team_id, period_id, taken_on)
 CREATE INDEX deals_status_closed ON deals(status, closed_date, owner_id, amount_minor);
 CREATE INDEX deals_created ON deals(created_date, owner_id, amount_minor);
 CREATE INDEX activities_occurred ON activities(occurred_at, rep_id, kind);
+-- The grid's open pass: categories, evidence flags and amounts of open deals closing in a period, without touching rows.
+CREATE INDEX deal_evidence_period ON deal_evidence(is_open, close_date, owner_id, forecast_category, amount_minor, flags);
+CREATE INDEX deals_open_weighted ON deals(status, close_date, owner_id, forecast_category, amount_minor, probability);
 
 INSERT OR IGNORE INTO settings (key, value) VALUES ('forecast.accuracy_target', '0.98');
 INSERT OR IGNORE INTO settings (key, value) VALUES ('forecast.fiscal_year_start_month', '1');
