@@ -81,7 +81,7 @@ export interface ImportResult {
 export interface ImportBatchRow {
   id: number
   fileName: string
-  source: string
+  source: ImportSource
   encoding: string
   rows: number
   created: number

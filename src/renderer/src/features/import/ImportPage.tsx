@@ -333,7 +333,7 @@ function RecentImports() {
             {rows.map((b) => (
               <tr key={b.id}>
                 <td>{b.fileName}</td>
-                <td>{IMPORT_SOURCE_NAMES[b.source as keyof typeof IMPORT_SOURCE_NAMES] ?? b.source}</td>
+                <td>{IMPORT_SOURCE_NAMES[b.source]}</td>
                 <td>{b.importedAt.replace('T', ' ').replace('Z', ' UTC')}</td>
                 <td className="num">{b.created}</td>
                 <td className="num">{b.updated}</td>
