@@ -209,6 +209,7 @@ describe('HubSpot and Pipedrive deal exports', () => {
   it('Pipedrive: the status column decides won deals, and without ids a re-import matches by name and account', async () => {
     const name = 'pipedrive-status-column-no-id.csv'
     await call('import.apply', payload(name))
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ toCreate: 0, toUpdate: 2 })
     const again = await call<ImportResult>('import.apply', payload(name))
     expect(again).toMatchObject({ dealsCreated: 0, dealsUpdated: 2 })
     expect(deals()).toEqual([

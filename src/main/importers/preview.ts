@@ -51,8 +51,13 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
   if (read.mapping.kind === 'deals') {
     const prefix = read.mapping.source.startsWith('salesforce') ? 'salesforce' : read.mapping.source === 'generic-deals' ? 'csv' : read.mapping.source
     const exists = sqlite.prepare('SELECT 1 FROM deals WHERE external_id = ?').pluck()
+    const existsByName = sqlite.prepare('SELECT 1 FROM deals WHERE external_id IS NULL AND name = ? AND account_id = ?').pluck()
+    const accounts = new AccountIndex(sqlite)
+    // The same matching apply uses: by external id, or for files without ids by deal name within its account.
     for (const d of read.deals) {
-      if (d.externalId && exists.get(`${prefix}:${d.externalId}`)) toUpdate++
+      const accountId = d.externalId ? null : accounts.find(d.account)
+      const found = d.externalId ? exists.get(`${prefix}:${d.externalId}`) : accountId !== null && existsByName.get(d.name, accountId)
+      if (found) toUpdate++
       else toCreate++
     }
     sampleFields = ['Deal', 'Account', 'Owner', 'Stage', 'Status', 'Amount', 'Probability', 'Forecast', 'Close date']
