@@ -254,6 +254,9 @@ function AccuracyHistoryPanel({ selected, teamId, kind }: { selected: ForecastGr
     evidence: p.evidenceAccuracy === null ? null : Math.round(p.evidenceAccuracy * 1000) / 10,
     system: p.systemAccuracy === null ? null : Math.round(p.systemAccuracy * 1000) / 10
   }))
+  // Zoom to the values (never above 100 %) so a team hovering around the target does not draw flat lines at the top.
+  const lowest = Math.min(h.accuracyTarget * 100, ...data.flatMap((d) => [d.rep, d.manager, d.evidence, d.system]).filter((v): v is number => v !== null))
+  const floor = Math.max(0, Math.floor((lowest - 5) / 10) * 10)
   const lines = [
     { key: 'rep', name: "Rep's call" },
     { key: 'manager', name: "Manager's call" },
@@ -284,7 +287,7 @@ function AccuracyHistoryPanel({ selected, teamId, kind }: { selected: ForecastGr
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} unit=" %" width={56} />
+            <YAxis domain={[floor, 100]} tick={{ fontSize: 12 }} unit=" %" width={56} allowDataOverflow />
             <Tooltip formatter={(v) => `${String(v)} %`} />
             <Legend itemSorter={null} />
             <ReferenceLine y={Math.round(h.accuracyTarget * 1000) / 10} stroke="#555" strokeDasharray="6 4" />

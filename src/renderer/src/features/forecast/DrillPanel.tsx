@@ -42,7 +42,7 @@ export function DrillPanel({ request, onClose }: { request: DrillRequest; onClos
       {drill.data ? (
         <>
           <p className="muted">
-            {drill.data.total.toLocaleString()} deals, totalling {money(drill.data.rows.reduce((s, d) => s + d.amountMinor, 0))} on this page
+            {drill.data.total.toLocaleString()} {drill.data.total === 1 ? 'deal' : 'deals'}, totalling {money(drill.data.rows.reduce((s, d) => s + d.amountMinor, 0))} on this page
           </p>
           <DataTable caption={request.title} columns={COLUMNS} rows={drill.data.rows} />
           <Pager offset={offset} limit={limit} total={drill.data.total} onChange={setOffset} />
