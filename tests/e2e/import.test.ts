@@ -32,6 +32,11 @@ describe('import wizard in the browser shell', () => {
     await expect(page.getByRole('table', { name: 'Preview rows' }).getByText('Northwind renewal').count()).resolves.toBe(1)
     await expect(page.getByRole('table', { name: 'Column mapping' }).locator('tbody tr').count()).resolves.toBe(13)
     await app.screenshot('import-salesforce-preview')
+    // Reading it as the wrong export is refused with the file, header row and the missing column named.
+    await page.getByLabel('Read as').selectOption({ label: 'LinkedIn archive' })
+    await page.getByRole('alert').filter({ hasText: /file "Pipeline by Owner.csv", row 4, column "First Name": a LinkedIn connections file needs the column\(s\) First Name/ }).waitFor()
+    await app.screenshot('import-wrong-source')
+    await page.getByLabel('Read as').selectOption({ label: 'Detect from the headers' })
     await page.getByRole('button', { name: 'Apply 3 rows' }).click()
     await page.getByRole('status').filter({ hasText: '3 deals created, 0 updated.' }).waitFor()
     await app.screenshot('import-salesforce-done')

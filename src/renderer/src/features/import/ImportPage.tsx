@@ -1,7 +1,7 @@
 // Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
 import { useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
-import { IMPORT_SOURCE_NAMES, type ImportPreview, type ImportResult } from '@shared/contract'
+import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportPreview, type ImportResult, type ImportSource } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
 import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, useImportHistory, usePreview, type PickedFile } from './hooks'
 import './import.css'
@@ -10,6 +10,7 @@ export function ImportPage() {
   const [file, setFile] = useState<PickedFile | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
   const [dayFirst, setDayFirst] = useState<boolean | undefined>(undefined)
+  const [source, setSource] = useState<ImportSource | undefined>(undefined)
   const [repId, setRepId] = useState<number | undefined>(undefined)
   const [dragging, setDragging] = useState(false)
   const preview = usePreview()
@@ -21,6 +22,7 @@ export function ImportPage() {
     setReadError(null)
     apply.reset()
     setDayFirst(undefined)
+    setSource(undefined)
     setRepId(undefined)
     try {
       const read = await readPickedFile(picked)
@@ -35,7 +37,13 @@ export function ImportPage() {
 
   function answerDates(first: boolean) {
     setDayFirst(first)
-    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst: first })
+    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst: first, source })
+  }
+
+  /** When detection picked the wrong export, the user names it and the file is read again with that mapping. */
+  function readAs(next: ImportSource | undefined) {
+    setSource(next)
+    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, source: next })
   }
 
   function onDrop(e: DragEvent<HTMLLabelElement>) {
@@ -84,6 +92,21 @@ export function ImportPage() {
             </span>
           ) : null}
         </label>
+        {file ? (
+          <div className="toolbar import-read-as">
+            <label>
+              Read as
+              <select aria-label="Read as" value={source ?? ''} onChange={(e) => readAs(IMPORT_SOURCES.find((s) => s === e.target.value))}>
+                <option value="">Detect from the headers</option>
+                {IMPORT_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {IMPORT_SOURCE_NAMES[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        ) : null}
         {readError ? <ErrorBanner error={{ message: readError }} /> : null}
       </section>
 
@@ -99,7 +122,7 @@ export function ImportPage() {
           onRep={setRepId}
           busy={apply.isPending}
           canApply={canApply}
-          onApply={() => file && apply.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId })}
+          onApply={() => file && apply.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId, source })}
         />
       ) : null}
       <ErrorBanner error={apply.error} />
