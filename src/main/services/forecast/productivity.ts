@@ -120,7 +120,7 @@ export function productivityDashboard(store: ForecastStore, input: ParsedInput<'
   const advancing = (
     prepared(
       sqlite,
-      `SELECT count(*) AS n FROM activities x
+      `SELECT count(*) AS n FROM activities x INDEXED BY activities_meetings
        WHERE x.occurred_at >= @fromTs AND x.occurred_at < @toTs AND x.kind = 'meeting' AND x.deal_id IS NOT NULL AND ${repScope('x.rep_id')}
          AND EXISTS (
            SELECT 1 FROM deal_stage_history h WHERE h.deal_id = x.deal_id AND h.entered_at > x.occurred_at

@@ -53,6 +53,8 @@ CREATE INDEX deals_created ON deals(created_date, owner_id, amount_minor);
 CREATE INDEX activities_occurred ON activities(occurred_at, rep_id, kind);
 -- The grid's open pass: categories, evidence flags and amounts of open deals closing in a period, without touching rows.
 CREATE INDEX deal_evidence_period ON deal_evidence(is_open, close_date, owner_id, forecast_category, amount_minor, flags);
+-- Meetings on deals, for "meetings that moved a deal on": the dashboard never reads the other activities' rows for it.
+CREATE INDEX activities_meetings ON activities(occurred_at, deal_id, rep_id) WHERE kind = 'meeting' AND deal_id IS NOT NULL;
 CREATE INDEX deals_open_weighted ON deals(status, close_date, owner_id, forecast_category, amount_minor, probability);
 
 INSERT OR IGNORE INTO settings (key, value) VALUES ('forecast.accuracy_target', '0.98');
