@@ -30,6 +30,15 @@ describe('forecast calls, accuracy and the productivity dashboard in the browser
     await app.screenshot('forecast-grid-drill')
     await drill.getByRole('button', { name: 'Close' }).click()
 
+    // Clicking a rep shows that rep's accuracy quarter by quarter and the history of their calls.
+    const firstRep = grid.locator('tbody tr .fc-rep').first()
+    const firstRepName = ((await firstRep.textContent()) ?? '').trim()
+    await firstRep.click()
+    const repHistory = page.getByRole('figure', { name: `Accuracy history — ${firstRepName}, by quarter` })
+    await repHistory.locator('.recharts-line').first().waitFor()
+    await repHistory.scrollIntoViewIfNeeded()
+    await app.screenshot('forecast-rep-accuracy')
+
     // A month that has ended: create it, record two snapshots for one rep, close it.
     await page.getByLabel('Period kind').selectOption('month')
     await page.getByLabel('A day in the period').fill('2026-10-15')

@@ -306,7 +306,7 @@ function CallHistory({ period, selected, currency }: { period: ForecastPeriod; s
   const limit = 15
   const scope = selected?.level === 'rep' && selected.repId ? { repId: selected.repId } : selected?.level === 'team' && selected.teamId ? { teamId: selected.teamId } : {}
   const calls = useCalls({ periodId: period.id, ...scope, offset, limit })
-  const columns: Column<ForecastCall>[] = [
+  const all: Column<ForecastCall>[] = [
     { key: 'name', header: 'Who', render: (c) => c.name },
     { key: 'label', header: 'Snapshot', render: (c) => `${c.label} · ${formatDate(c.takenOn)}` },
     { key: 'commit', header: "Rep's commit", align: 'right', render: (c) => money(c.repCommitMinor, currency) },
@@ -317,6 +317,8 @@ function CallHistory({ period, selected, currency }: { period: ForecastPeriod; s
     { key: 'repAcc', header: 'Rep accuracy', align: 'right', render: (c) => pct(c.repAccuracy, 1) },
     { key: 'mgrAcc', header: 'Manager accuracy', align: 'right', render: (c) => pct(c.managerAccuracy, 1) }
   ]
+  // One rep's history names them in the heading; the column would only push the accuracies off the edge.
+  const columns = selected?.level === 'rep' ? all.filter((c) => c.key !== 'name') : all
   return (
     <section className="fc-box" aria-label="Call history">
       <h2>Call history{selected && selected.level !== 'org' ? ` — ${selected.name}` : ''}</h2>
