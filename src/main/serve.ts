@@ -5,12 +5,14 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Envelope } from '@shared/errors'
+import { MAX_IMPORT_BYTES } from '@shared/contract/imports'
 import { CONTENT_SECURITY_POLICY_HEADER } from './csp'
 import { dispatch, serializeEnvelope, type Context, type Handlers } from './dispatch'
 
 export const CALL_PATH = '/api/call'
 export const TOKEN_HEADER = 'x-touchline-token'
-const MAX_BODY_BYTES = 1_000_000
+/** The largest call is an import: a 25 MB file as base64 (4/3 larger) plus the call around it. */
+export const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

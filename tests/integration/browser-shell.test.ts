@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/main/csp'
 import { handlers } from '../../src/main/handlers'
-import { CALL_PATH, TOKEN_HEADER, startShellServer, type ShellServer } from '../../src/main/serve'
+import { CALL_PATH, MAX_BODY_BYTES, TOKEN_HEADER, startShellServer, type ShellServer } from '../../src/main/serve'
 import { WorkspaceSession } from '../../src/main/session'
 import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
 
@@ -162,8 +162,8 @@ describe('the browser shell', () => {
     expect((await send({ path: CALL_PATH, headers: { [TOKEN_HEADER]: server.token } })).status).toBe(405)
   })
 
-  it('refuses a body over a megabyte with 413', async () => {
-    const reply = await call({ method: 'teams.list', input: {}, padding: 'x'.repeat(1_100_000) })
+  it('refuses a body over the size of the largest import with 413', async () => {
+    const reply = await call({ method: 'teams.list', input: {}, padding: 'x'.repeat(MAX_BODY_BYTES) })
     expect(reply.status).toBe(413)
   })
 
@@ -173,7 +173,7 @@ describe('the browser shell', () => {
       const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: server.token }
       const post = (payload: unknown) => send({ method: 'POST', path: CALL_PATH, headers, body: JSON.stringify(payload), agent })
       expect((await post({ method: 'app.info', input: {} })).status).toBe(200)
-      expect((await post({ method: 'app.info', input: {}, padding: 'x'.repeat(1_100_000) })).status).toBe(413)
+      expect((await post({ method: 'app.info', input: {}, padding: 'x'.repeat(MAX_BODY_BYTES) })).status).toBe(413)
       const after = await post({ method: 'app.info', input: {} })
       expect(after.status).toBe(200)
       expect(JSON.parse(after.body)).toMatchObject({ ok: true, value: { shell: 'browser' } })
