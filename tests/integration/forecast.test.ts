@@ -234,6 +234,18 @@ describe('the productivity dashboard for Q3', () => {
     expect(d.funnelConfidence).toEqual({ rate: 0.8, evidenceBackedMinor: 160_000, totalMinor: 200_000 })
     expect([d.activities, d.meetings, d.advancingMeetings, d.won]).toEqual([5, 2, 1, 3])
     expect(d.wonPer100).toBe(60)
+    // Weeks start on Monday: 5 July is a Sunday, so its meeting belongs to the week of 29 June.
+    expect(d.weeks.map((w) => [w.weekStart, w.meeting, w.email])).toEqual([
+      ['2026-06-29', 1, 0],
+      ['2026-07-06', 0, 1],
+      ['2026-08-03', 0, 1],
+      ['2026-08-17', 1, 0],
+      ['2026-08-31', 0, 1]
+    ])
+    expect(d.reps.map((r) => [r.repName, r.activities, r.meetings, r.won])).toEqual([
+      ['Ada', 4, 1, 2],
+      ['Ben', 1, 1, 1]
+    ])
     expect(d.pipelineCreated.deals).toBe(5) // D2, D4, D6, D7, D8
     const east = productivityDashboard(ws.store, parse('productivity.dashboard', { from: '2026-07-01', to: '2026-09-30', teamId: 1 }), TODAY)
     expect(east.turnover.rate).toBe(0)
