@@ -222,7 +222,13 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const status = rnd.weighted([['open', 55], ['won', 25], ['lost', 20]] as const)
       const ageDays = status === 'open' ? rnd.int(5, 300) : rnd.int(40, 540)
       const created = todayMs - ageDays * DAY_MS
-      const stageIndex = status === 'open' ? rnd.weighted(OPEN_STAGES.map((_, i) => [i, 5 - i * 0.6] as const)) : OPEN_STAGES.length - 1
+      // Won deals went the whole way; lost ones fell out along the funnel, so conversion by stage is a real funnel.
+      const stageIndex =
+        status === 'open'
+          ? rnd.weighted(OPEN_STAGES.map((_, i) => [i, 5 - i * 0.6] as const))
+          : status === 'lost'
+            ? rnd.weighted(OPEN_STAGES.map((_, i) => [i, 1 + i * 0.5] as const))
+            : OPEN_STAGES.length - 1
       const stage = OPEN_STAGES[stageIndex]!
       const closedAt = status === 'open' ? null : created + Math.min(ageDays - 1, rnd.int(30, 200)) * DAY_MS
       const category =
@@ -336,11 +342,14 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   }
   const tables = ['account_aliases', 'contacts', 'connections', 'deals', 'deal_stage_history', 'deal_close_date_history', 'deal_contacts', 'qualification_criteria', 'activities']
   try {
-    sqlite.transaction(() => withIndexesDeferred(sqlite, tables, load))()
-    // Every deal's evidence row and flags, set-based, so the first Pipeline page needs no scan of activities.
-    refreshAllEvidence(sqlite, isoDay(options.today))
-    // Forecast history reads the evidence rows for the open quarter's figures, so it comes after them.
-    generateForecastDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
+    // One transaction for all of it: a demo is there whole or not at all.
+    sqlite.transaction(() => {
+      withIndexesDeferred(sqlite, tables, load)
+      // Every deal's evidence row and flags, set-based, so the first Pipeline page needs no scan of activities.
+      refreshAllEvidence(sqlite, isoDay(options.today))
+      // Forecast history reads the evidence rows for the open quarter's figures, so it comes after them.
+      generateForecastDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
+    })()
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`foreign_keys = ${foreignKeys}`)
