@@ -5,10 +5,11 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { systemClock } from './clock'
 import { handlers } from './handlers'
-import { registerIpc } from './ipc'
+import { isTrustedSender, registerIpc } from './ipc'
 import { denyPermissions, guardContents } from './security'
 import { WorkspaceSession } from './session'
 import { isAppUrl, type AppLocation } from './trusted-url'
+import { nativeBindingPath, showExistingWindow, singleInstance } from './launch'
 import { windowOptions } from './window'
 
 const rendererIndex = join(__dirname, '../renderer/index.html')
@@ -16,10 +17,9 @@ const location: AppLocation = process.env.ELECTRON_RENDERER_URL
   ? { kind: 'dev', origin: new URL(process.env.ELECTRON_RENDERER_URL).origin }
   : { kind: 'file', indexPath: rendererIndex }
 
-/** An Electron-ABI build of better-sqlite3 staged by `npm run electron:native`; packaged builds use the rebuilt default. */
+/** The Electron-ABI build of better-sqlite3: staged by `npm run electron:native`, shipped unpacked by `npm run dist`. */
 function nativeBinding(): string | undefined {
-  const staged = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
-  return existsSync(staged) ? staged : undefined
+  return nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }, existsSync)
 }
 
 let mainWindow: BrowserWindow | null = null
@@ -45,14 +45,11 @@ function createWindow(): void {
   else void mainWindow.loadFile(rendererIndex)
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (singleInstance(app.requestSingleInstanceLock()) === 'quit') {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.focus()
-    }
+    if (!showExistingWindow(mainWindow) && app.isReady()) createWindow()
   })
 
   app.on('web-contents-created', (_event, contents) => {
@@ -67,11 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, {
       handlers,
       context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf } },
-      isTrustedSender: (event) =>
-        mainWindow !== null &&
-        event.sender.id === mainWindow.webContents.id &&
-        event.senderFrame !== null &&
-        isAppUrl(event.senderFrame.url, location)
+      isTrustedSender: (event) => isTrustedSender(event, mainWindow?.webContents.id ?? null, location)
     })
     createWindow()
     // Opened after the window exists: it shows "Opening your workspace…" while the integrity check runs.

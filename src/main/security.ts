@@ -12,7 +12,8 @@ export function guardContents(
   openExternal: (url: string) => void
 ): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url)
+    // The OS gets the URL as parsed and checked, not the raw string.
+    if (isSafeExternalUrl(url)) openExternal(new URL(url).href)
     return { action: 'deny' }
   })
   const stayInApp = (event: { preventDefault(): void }, url: string) => {
@@ -20,6 +21,10 @@ export function guardContents(
   }
   contents.on('will-navigate', stayInApp)
   contents.on('will-redirect', stayInApp)
+  // will-navigate sees only the main frame; this one also sees subframes (an injected iframe navigating away).
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault()
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 

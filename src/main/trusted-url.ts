@@ -18,6 +18,8 @@ export function isAppUrl(raw: string, app: AppLocation): boolean {
   if (!url || url.username || url.password) return false
   if (app.kind === 'file') {
     if (url.protocol !== 'file:' || (url.host !== '' && url.host !== 'localhost')) return false
+    // resolve() drops a trailing slash, which would let `index.html/` pass as the file itself.
+    if (url.pathname.endsWith('/')) return false
     try {
       return resolve(fileURLToPath(url)) === resolve(app.indexPath)
     } catch {
@@ -28,8 +30,8 @@ export function isAppUrl(raw: string, app: AppLocation): boolean {
   return dev !== null && url.protocol === dev.protocol && url.hostname === dev.hostname && url.port === dev.port
 }
 
-/** Links the OS browser may open: plain http(s) with a host and no credentials. */
+/** Links the OS browser may open: https only (no plain http, files, scripts or OS protocol handlers), with a host and no credentials. */
 export function isSafeExternalUrl(raw: string): boolean {
   const url = parse(raw)
-  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password
+  return url !== null && url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password
 }

@@ -5,7 +5,8 @@ import { CALL_CHANNEL } from '../../src/shared/channel'
 import type { Envelope } from '../../src/shared/errors'
 import { handlers } from '../../src/main/handlers'
 import type { Handlers } from '../../src/main/dispatch'
-import { registerIpc, type IpcMainLike, type IpcSender } from '../../src/main/ipc'
+import { isTrustedSender, registerIpc, type IpcMainLike, type IpcSender } from '../../src/main/ipc'
+import type { AppLocation } from '../../src/main/trusted-url'
 import { WorkspaceSession } from '../../src/main/session'
 import { clock, tempDir } from '../support/workspace'
 
@@ -122,5 +123,59 @@ describe('registerIpc', () => {
   it('reads the open demo workspace through a trusted call', async () => {
     const envelope = await bind(true).call({ method: 'workspace.summary', input: {} })
     expect(envelope).toMatchObject({ ok: true, value: { teams: 3, accounts: 300, tierOneAccounts: 40, deals: 1500 } })
+  })
+})
+
+describe('isTrustedSender: the app window, showing the app page, judged on the parsed frame URL', () => {
+  const packaged: AppLocation = { kind: 'file', indexPath: '/app/out/renderer/index.html' }
+  const WINDOW = 7
+  const from = (url: string | null, id = WINDOW): IpcSender =>
+    ({ sender: { id }, senderFrame: url === null ? null : { url } }) as unknown as IpcSender
+
+  it('trusts the main window showing the bundled page, on any hash route', () => {
+    expect(isTrustedSender(from('file:///app/out/renderer/index.html'), WINDOW, packaged)).toBe(true)
+    expect(isTrustedSender(from('file:///app/out/renderer/index.html#/recruiting'), WINDOW, packaged)).toBe(true)
+  })
+
+  it.each([
+    ['file:///evil/index.html', 'another index.html'],
+    ['file:///app/out/renderer/index.html.evil', 'a longer file name'],
+    ['http://127.0.0.1.evil.com/app/out/renderer/index.html', 'a lookalike loopback host'],
+    ['app://touchline@evil', 'a custom scheme with a user name'],
+    ['FILE://evil/app/out/renderer/index.html', 'an uppercase scheme on another host'],
+    ['file://user:pw@localhost/app/out/renderer/index.html', 'credentials'],
+    ['https://evil.example/?u=file:///app/out/renderer/index.html', 'the app URL in a query'],
+    ['about:blank', 'a blank frame'],
+    ['', 'an empty URL']
+  ])('refuses a frame showing %s (%s)', (url) => {
+    expect(isTrustedSender(from(url), WINDOW, packaged)).toBe(false)
+  })
+
+  it('refuses another web contents, a frame that is gone, and any sender before the window exists', () => {
+    expect(isTrustedSender(from('file:///app/out/renderer/index.html', 8), WINDOW, packaged)).toBe(false)
+    expect(isTrustedSender(from(null), WINDOW, packaged)).toBe(false)
+    expect(isTrustedSender(from('file:///app/out/renderer/index.html'), null, packaged)).toBe(false)
+  })
+
+  it('refuses a lookalike of the dev-server origin', () => {
+    const dev: AppLocation = { kind: 'dev', origin: 'http://127.0.0.1:5173' }
+    expect(isTrustedSender(from('http://127.0.0.1:5173/#/team'), WINDOW, dev)).toBe(true)
+    expect(isTrustedSender(from('http://127.0.0.1.evil.com:5173/'), WINDOW, dev)).toBe(false)
+    expect(isTrustedSender(from('http://127.0.0.1:5173@evil.example/'), WINDOW, dev)).toBe(false)
+  })
+
+  it('through registerIpc: a lookalike frame in the app window is refused and writes nothing', async () => {
+    const registered = new Map<string, Listener>()
+    registerIpc(
+      { handle: (channel, listener) => void registered.set(channel, listener) },
+      { handlers, context: { session, clock, shell: 'electron' }, isTrustedSender: (event) => isTrustedSender(event, WINDOW, packaged) }
+    )
+    const before = activityCount()
+    const text = await registered.get(CALL_CHANNEL)!(from('file:///evil/index.html'), { method: 'activities.create', input: activity() })
+    expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+    expect(activityCount()).toBe(before)
+    const ok = await registered.get(CALL_CHANNEL)!(from('file:///app/out/renderer/index.html'), { method: 'activities.create', input: activity() })
+    expect(JSON.parse(ok)).toMatchObject({ ok: true })
+    expect(activityCount()).toBe(before + 1)
   })
 })

@@ -74,3 +74,67 @@ describe('isSafeExternalUrl: links the OS browser may open', () => {
     expect(isSafeExternalUrl(url)).toBe(false)
   })
 })
+
+describe('lookalike URLs are judged after parsing, not by how they read', () => {
+  it.each([
+    ['file:///evil/index.html', 'another index.html elsewhere on disk'],
+    ['file:///evil/app/out/renderer/index.html', 'the app path nested under another folder'],
+    ['file:///app/out/renderer/index.html/', 'the app file as a folder'],
+    ['file:///app/out/renderer/index%2ehtml.evil', 'an escaped dot hiding a longer name'],
+    ['FILE://EVILHOST/app/out/renderer/index.html', 'an uppercase scheme on another host'],
+    ['app://touchline@evil', 'a custom scheme with a user name that reads like the app'],
+    ['app://touchline/index.html', 'a custom scheme named like the app'],
+    ['http://127.0.0.1.evil.com/app/out/renderer/index.html', 'a host that starts with the loopback address'],
+    ['file://localhost.evil.com/app/out/renderer/index.html', 'a host that starts with localhost'],
+    ['https://touchline:x@evil.example/app/out/renderer/index.html', 'credentials that read like the app'],
+    [' javascript:alert(1)', 'a javascript: URL behind a space'],
+    ['JAVASCRIPT:alert(1)', 'an uppercase javascript: URL']
+  ])('the packaged app refuses %s (%s)', (url) => {
+    expect(isAppUrl(url, packaged)).toBe(false)
+  })
+
+  it('an uppercase FILE: scheme naming the bundled file is the same URL once parsed', () => {
+    expect(isAppUrl('FILE:///app/out/renderer/index.html', packaged)).toBe(true)
+  })
+
+  const loopbackDev: AppLocation = { kind: 'dev', origin: 'http://127.0.0.1:5173' }
+  it.each([
+    ['http://127.0.0.1.evil.com:5173/', 'a host that starts with the dev address'],
+    ['http://127.0.0.1:5173@evil.example/', 'the dev address as a user name'],
+    ['http://evil.example#@127.0.0.1:5173/', 'the dev address in the fragment'],
+    ['http://touchline@127.0.0.1:5173/', 'a user name on the right host'],
+    ['HTTPS://127.0.0.1:5173/', 'an uppercase other scheme']
+  ])('development on 127.0.0.1 refuses %s (%s)', (url) => {
+    expect(isAppUrl(url, loopbackDev)).toBe(false)
+  })
+
+  it('development on 127.0.0.1 trusts its own origin, whatever the scheme case', () => {
+    expect(isAppUrl('http://127.0.0.1:5173/#/team', loopbackDev)).toBe(true)
+    expect(isAppUrl('HTTP://127.0.0.1:5173/', loopbackDev)).toBe(true)
+  })
+})
+
+describe('only https links leave for the OS browser', () => {
+  it.each([['HTTPS://example.com/'], ['https://EXAMPLE.com/path'], ['https://example.com:8443/']])('allows %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true)
+  })
+
+  it.each([
+    ['http://example.com/', 'plain http'],
+    ['HTTP://example.com/', 'uppercase plain http'],
+    ['ftp://example.com/file', 'ftp'],
+    ['file://evilhost/share/doc.pdf', 'a file on a network host'],
+    ['JAVASCRIPT:alert(1)', 'uppercase script'],
+    [' javascript:alert(1)', 'script behind a space'],
+    ['java\tscript:alert(1)', 'script with a tab inside the scheme'],
+    ['data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'base64 inline data'],
+    ['vbscript:msgbox(1)', 'vbscript'],
+    ['app://touchline@evil', 'a custom scheme'],
+    ['touchline://open?file=/etc/passwd', 'an app protocol handler'],
+    ['zoommtg://zoom.us/join', 'another app’s protocol handler'],
+    ['https://example.com@evil.example/', 'a user name that reads like a host'],
+    ['https://:secret@example.com/', 'a password with no user name']
+  ])('refuses %s (%s)', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false)
+  })
+})

@@ -34,7 +34,8 @@ function fakeContents() {
       const registered = listeners.get(event) ?? []
       if (registered.length === 0) throw new Error(`no listener for ${event}`)
       const preventDefault = vi.fn()
-      for (const listener of registered) listener({ preventDefault }, url)
+      // Electron passes the URL as the second argument (will-navigate) or on the event itself (will-frame-navigate).
+      for (const listener of registered) listener({ preventDefault, url } as { preventDefault(): void }, url)
       return preventDefault.mock.calls.length > 0
     }
   }
@@ -105,6 +106,42 @@ describe('guardContents', () => {
     const fake = fakeContents()
     guardContents(fake.contents, isApp, vi.fn())
     expect(fake.fire('will-attach-webview', APP_URL)).toBe(true)
+  })
+})
+
+describe('guardContents: subframes and links to the OS browser', () => {
+  it('prevents any frame, main or sub, from navigating away (will-frame-navigate)', () => {
+    const fake = fakeContents()
+    guardContents(fake.contents, isApp, vi.fn())
+    for (const url of ['https://evil.example/', 'file:///evil/index.html', 'http://127.0.0.1.evil.com/', 'app://touchline@evil', 'javascript:alert(1)', 'data:text/html,hi']) {
+      expect(fake.fire('will-frame-navigate', url), url).toBe(true)
+    }
+    expect(fake.fire('will-frame-navigate', APP_URL)).toBe(false)
+    expect(fake.fire('will-frame-navigate', `${APP_URL}#/recruiting`)).toBe(false)
+  })
+
+  it.each([
+    ['http://example.com/', 'plain http'],
+    ['HTTP://example.com/', 'uppercase plain http'],
+    ['file:///evil/index.html', 'a file'],
+    ['JAVASCRIPT:alert(1)', 'uppercase script'],
+    ['app://touchline@evil', 'a custom scheme'],
+    ['mailto:someone@example.com', 'mail'],
+    ['https://touchline@evil.example/', 'https with a user name']
+  ])('never hands %s (%s) to the OS browser', (url) => {
+    const fake = fakeContents()
+    const openExternal = vi.fn()
+    guardContents(fake.contents, isApp, openExternal)
+    expect(fake.open(url)).toEqual({ action: 'deny' })
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('hands an uppercase HTTPS link to the OS browser as parsed, and still opens no window', () => {
+    const fake = fakeContents()
+    const openExternal = vi.fn()
+    guardContents(fake.contents, isApp, openExternal)
+    expect(fake.open('HTTPS://Example.com/a b')).toEqual({ action: 'deny' })
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://example.com/a%20b')
   })
 })
 
