@@ -7,6 +7,7 @@ import { candidateBoard, moveCandidate } from './services/recruiting/board'
 import { listScorecards, submitScorecard } from './services/recruiting/scorecards'
 import { compareCandidates } from './services/recruiting/compare'
 import { recruitingFunnel } from './services/recruiting/funnel'
+import { eraseCandidate } from './services/recruiting/erase'
 
 type RecruitingMethod =
   | 'requisitions.list'
@@ -22,6 +23,7 @@ type RecruitingMethod =
   | 'scorecards.submit'
   | 'scorecards.list'
   | 'recruiting.funnel'
+  | 'recruiting.eraseCandidate'
 
 export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
   'requisitions.list': (ctx, input) => listRequisitions(ctx.session.db(), input),
@@ -36,5 +38,6 @@ export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
   'candidates.compare': (ctx, input) => compareCandidates(ctx.session.db(), input, isoSecond(ctx.clock.now())),
   'scorecards.submit': (ctx, input) => submitScorecard(ctx.session.db(), input, isoSecond(ctx.clock.now())),
   'scorecards.list': (ctx, input) => listScorecards(ctx.session.db(), input),
-  'recruiting.funnel': (ctx, input) => recruitingFunnel(ctx.session.db(), input, isoSecond(ctx.clock.now()))
+  'recruiting.funnel': (ctx, input) => recruitingFunnel(ctx.session.db(), input, isoSecond(ctx.clock.now())),
+  'recruiting.eraseCandidate': (ctx, input) => eraseCandidate(ctx.session.db(), input)
 }

@@ -13,6 +13,7 @@ import { teamHandlers } from './handlers-team'
 import { visibilityHandlers } from './handlers-visibility'
 import { forecastHandlers } from './handlers-forecast'
 import { importHandlers } from './handlers-import'
+import { compactWorkspace } from './store/compact'
 
 export const APP_VERSION = '0.1.0'
 
@@ -21,6 +22,11 @@ export const handlers: Handlers = {
   'workspace.status': (ctx) => ctx.session.settled(),
   'workspace.create': (ctx, input) => ctx.session.create(input.kind, ctx.clock),
   'workspace.summary': (ctx) => workspaceSummary(ctx.session.db()),
+  'workspace.compact': async (ctx) => {
+    const store = ctx.session.requireStore()
+    const backup = await ctx.session.createBackup(ctx.clock)
+    return { ...compactWorkspace(store.sqlite, store.path), backup: backup.name }
+  },
   'app.exportPdf': (ctx, input) => {
     if (!ctx.desktop) {
       throw new TouchlineError('UNSUPPORTED', "app.exportPdf: the browser shell cannot save PDFs itself; use the browser's Print → Save as PDF.")

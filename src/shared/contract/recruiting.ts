@@ -208,6 +208,18 @@ export interface CompareRow {
   warning: BehaviourWarningView | null
 }
 
+/** What erasing a candidate removed: the profile, and every row that held something of theirs. */
+export interface CandidateErasure {
+  candidateId: number
+  /** Profiles removed: the one named plus any duplicates that had been merged into it (the same person). */
+  profiles: number
+  applications: number
+  stageMoves: number
+  trackRecordYears: number
+  scorecards: number
+  ratings: number
+}
+
 export interface Funnel {
   requisitionId: number | null
   applications: number
@@ -351,5 +363,7 @@ export const recruitingMethods = {
   'scorecards.list': method<ScorecardList>()(
     z.object({ candidateId: id, requisitionId: id, interviewer: text(200) }).strict()
   ),
-  'recruiting.funnel': method<Funnel>()(z.object({ requisitionId: id.optional() }).strict())
+  'recruiting.funnel': method<Funnel>()(z.object({ requisitionId: id.optional() }).strict()),
+  /** Removes a candidate and every trace of them from the workspace; confirmName must repeat their name (a guard against erasing the wrong person). */
+  'recruiting.eraseCandidate': method<CandidateErasure>()(z.object({ id, confirmName: z.string().max(200) }).strict())
 }

@@ -38,6 +38,14 @@ export interface PdfExport {
   path: string | null
 }
 
+export interface CompactResult {
+  /** The workspace file plus its write-ahead log, before and after. */
+  bytesBefore: number
+  bytesAfter: number
+  /** The backup taken first, in the backups folder. */
+  backup: string
+}
+
 export const workspaceMethods = {
   'app.info': method<AppInfo>()(noInput),
   'workspace.status': method<WorkspaceStatus>()(noInput),
@@ -45,6 +53,8 @@ export const workspaceMethods = {
     z.object({ kind: z.enum(['demo', 'empty']) }).strict()
   ),
   'workspace.summary': method<WorkspaceSummary>()(noInput),
+  /** Backs up, then rewrites the file so deleted content no longer sits in free pages or the write-ahead log. */
+  'workspace.compact': method<CompactResult>()(noInput),
   /** Prints the window's current page (its print stylesheet) to a PDF the user saves: the 1:1 brief, the kickoff deck. */
   'app.exportPdf': method<PdfExport>()(
     z
