@@ -16,10 +16,12 @@ import {
   setManagerCall,
   setThresholds
 } from './services/pipeline/inspection'
+import { pipelineBoard } from './services/pipeline/board'
 
 type InspectionMethod =
   | 'pipeline.list'
   | 'pipeline.totals'
+  | 'deals.board'
   | 'pipeline.forecast'
   | 'pipeline.funnel'
   | 'deals.inspect'
@@ -38,6 +40,7 @@ const store = (ctx: Context) => ctx.session.requireStore()
 
 export const inspectionHandlers: Pick<Handlers, InspectionMethod> = {
   'pipeline.list': (ctx, input) => listPipeline(store(ctx), input, today(ctx)),
+  'deals.board': (ctx, input) => pipelineBoard(store(ctx), input, today(ctx)),
   'pipeline.totals': (ctx, input) => pipelineTotals(store(ctx), input, today(ctx)),
   'pipeline.forecast': (ctx, input) => pipelineForecast(store(ctx), input, today(ctx)),
   'pipeline.funnel': (ctx, input) => pipelineFunnel(store(ctx), input, today(ctx)),

@@ -118,11 +118,35 @@ export interface DealInspection {
   scoreExplained: string
 }
 
+/** Close periods the page offers, relative to today, so a saved view keeps meaning "this quarter" next quarter. */
+export const CLOSE_PERIODS = ['this_quarter', 'next_quarter', 'past'] as const
+export type ClosePeriod = (typeof CLOSE_PERIODS)[number]
+export const PIPELINE_LAYOUTS = ['table', 'board'] as const
+export type PipelineLayout = (typeof PIPELINE_LAYOUTS)[number]
+
 export interface SavedView {
   name: string
   filters: PipelineFilters
   sort: PipelineSort
   direction: 'asc' | 'desc'
+  /** Absent in views saved before the board existed: read as the table and any close date. */
+  period?: ClosePeriod
+  layout?: PipelineLayout
+}
+
+/** One stage's column on the board: the count and total of every matching deal, and one page of its cards. */
+export interface BoardColumn {
+  stage: Stage
+  count: number
+  totalMinor: number
+  /** Where this page of cards starts in the column (weakest evidence first). */
+  offset: number
+  cards: PipelineRow[]
+}
+
+export interface PipelineBoard {
+  currency: string
+  columns: BoardColumn[]
 }
 
 export const PIPELINE_SORTS = ['evidence_score', 'close_date', 'amount', 'last_activity', 'days_in_stage'] as const
@@ -144,6 +168,8 @@ export const pipelineFilters = z
   })
   .strict()
 export type PipelineFilters = z.infer<typeof pipelineFilters>
+
+export const BOARD_MAX_PER_COLUMN = 50
 
 const viewName = z.string().trim().min(1, 'a view needs a name').max(80)
 
@@ -172,6 +198,21 @@ export const inspectionMethods = {
         ...paging
       })
       .strict()
+  ),
+  /** The board: per open stage its count, total and the first cards by evidence score; with `stage`, one column paged by `offset`. */
+  'deals.board': method<PipelineBoard>()(
+    z
+      .object({
+        filters: pipelineFilters.default({}),
+        perColumn: z.number().int().min(1).max(BOARD_MAX_PER_COLUMN).default(20),
+        stage: z.enum(OPEN_STAGES).optional(),
+        offset: z.number().int().min(0).max(10_000_000).default(0)
+      })
+      .strict()
+      .refine((v) => v.offset === 0 || v.stage !== undefined, {
+        message: 'an offset pages one column: give the stage too',
+        path: ['offset']
+      })
   ),
   'pipeline.totals': method<PipelineTotals>()(z.object({ filters: pipelineFilters.default({}) }).strict()),
   'pipeline.forecast': method<RepForecastRow[]>()(z.object({ teamId: id.optional() }).strict()),
@@ -209,7 +250,9 @@ export const inspectionMethods = {
         name: viewName,
         filters: pipelineFilters,
         sort: z.enum(PIPELINE_SORTS),
-        direction: z.enum(['asc', 'desc'])
+        direction: z.enum(['asc', 'desc']),
+        period: z.enum(CLOSE_PERIODS).optional(),
+        layout: z.enum(PIPELINE_LAYOUTS).optional()
       })
       .strict()
   ),

@@ -113,7 +113,7 @@ export interface PageRow {
   manager_call: ManagerCallValue | null
 }
 
-function toPipelineRow(r: PageRow, today: string, acknowledged: Flag[]): PipelineRow {
+export function toPipelineRow(r: PageRow, today: string, acknowledged: Flag[]): PipelineRow {
   return {
     ...toDealRow(r),
     daysInStage: r.stage_entered_at ? daysBetween(r.stage_entered_at.slice(0, 10), today) : null,
@@ -126,7 +126,7 @@ function toPipelineRow(r: PageRow, today: string, acknowledged: Flag[]): Pipelin
 }
 
 /** Acknowledgements still in force: until-date not passed and the deal unchanged since. */
-function activeAcknowledgements(sqlite: Database.Database, dealIds: number[], today: string): Map<number, Map<Flag, { reason: string; until: string }>> {
+export function activeAcknowledgements(sqlite: Database.Database, dealIds: number[], today: string): Map<number, Map<Flag, { reason: string; until: string }>> {
   const out = new Map<number, Map<Flag, { reason: string; until: string }>>()
   if (dealIds.length === 0) return out
   const rows = prepared(

@@ -6,6 +6,7 @@ import visibility from './004-visibility'
 import oneOnOnes from './005-one-on-ones'
 import forecast from './006-forecast'
 import importBatches from './007-import'
+import pipelineBoard from './008-pipeline-board'
 
 export interface Migration {
   version: number
@@ -20,7 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'visibility', sql: visibility },
   { version: 5, name: 'one-on-ones', sql: oneOnOnes },
   { version: 6, name: 'forecast', sql: forecast },
-  { version: 7, name: 'import', sql: importBatches }
+  { version: 7, name: 'import', sql: importBatches },
+  { version: 8, name: 'pipeline-board', sql: pipelineBoard }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
