@@ -1,4 +1,4 @@
-// Binds the Team and one-on-one methods of the contract to their services; spread into the one handler table in handlers.ts.
+// Binds the Team (including team and rep management) and one-on-one methods of the contract to their services; spread into the one handler table in handlers.ts.
 import { isoDay, isoSecond } from '@shared/dates'
 import type { Context, Handlers } from './dispatch'
 import { repCard, repCards } from './services/team/cards'
@@ -8,6 +8,7 @@ import { noteVersions, restoreNote, saveNote } from './services/team/notes'
 import { addActionItem, completeActionItem, listActionItems } from './services/team/action-items'
 import { rateFocus } from './services/team/focus'
 import { searchNotes } from './services/team/search'
+import { createRep, createTeam, getRep, markRepLeft, moveRep, reassignDeals, reinstateRep, renameTeam, repHistory, updateRep } from './services/team/admin'
 
 type TeamMethod =
   | 'reps.cards'
@@ -25,6 +26,16 @@ type TeamMethod =
   | 'actionItems.list'
   | 'focus.rate'
   | 'search.notes'
+  | 'teams.create'
+  | 'teams.rename'
+  | 'reps.get'
+  | 'reps.create'
+  | 'reps.update'
+  | 'reps.move'
+  | 'reps.markLeft'
+  | 'reps.reinstate'
+  | 'reps.history'
+  | 'deals.reassign'
 
 const today = (ctx: Context) => isoDay(ctx.clock.now())
 const now = (ctx: Context) => isoSecond(ctx.clock.now())
@@ -45,5 +56,15 @@ export const teamHandlers: Pick<Handlers, TeamMethod> = {
   'actionItems.complete': (ctx, input) => completeActionItem(store(ctx), input, now(ctx)),
   'actionItems.list': (ctx, input) => listActionItems(store(ctx), input),
   'focus.rate': (ctx, input) => rateFocus(store(ctx), input, now(ctx)),
-  'search.notes': (ctx, input) => searchNotes(store(ctx), input)
+  'search.notes': (ctx, input) => searchNotes(store(ctx), input),
+  'teams.create': (ctx, input) => createTeam(store(ctx), input, now(ctx)),
+  'teams.rename': (ctx, input) => renameTeam(store(ctx), input),
+  'reps.get': (ctx, input) => getRep(store(ctx), input),
+  'reps.create': (ctx, input) => createRep(store(ctx), input, today(ctx)),
+  'reps.update': (ctx, input) => updateRep(store(ctx), input, today(ctx)),
+  'reps.move': (ctx, input) => moveRep(store(ctx), input, today(ctx), now(ctx)),
+  'reps.markLeft': (ctx, input) => markRepLeft(store(ctx), input, today(ctx), now(ctx)),
+  'reps.reinstate': (ctx, input) => reinstateRep(store(ctx), input, now(ctx)),
+  'reps.history': (ctx, input) => repHistory(store(ctx), input),
+  'deals.reassign': (ctx, input) => reassignDeals(store(ctx), input, today(ctx), now(ctx))
 }
