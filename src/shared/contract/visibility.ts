@@ -127,7 +127,15 @@ export interface CompetitorRow {
   id: number
   name: string
   aliases: string[]
-  people: { id: number; name: string; title: string | null; role: CompetitorRole; profileUrl: string | null }[]
+  people: {
+    id: number
+    name: string
+    title: string | null
+    role: CompetitorRole
+    profileUrl: string | null
+    latestSnapshotOn: string | null
+    snapshotCount: number
+  }[]
 }
 
 export interface SnapshotRow {
@@ -143,6 +151,28 @@ export interface SnapshotRow {
   activeDays: number | null
   engagementPerPost: number | null
 }
+
+/** One person's dated snapshots, oldest first, and main's today (the latest date a snapshot may carry). */
+export interface SnapshotHistory {
+  personId: number
+  today: string
+  snapshots: (SnapshotRow & { source: string })[]
+}
+
+/** What a snapshot CSV did; a refused file raises an error naming the row and column instead. */
+export interface SnapshotImportResult {
+  fileName: string
+  rows: number
+  peopleCreated: number
+  snapshotsAdded: number
+  snapshotsUpdated: number
+  snapshotsUnchanged: number
+  /** Headers the import does not read, as written in the file. */
+  ignoredColumns: string[]
+}
+
+/** Snapshot CSVs are typed or exported by hand: a few thousand rows at most. */
+export const SNAPSHOT_CSV_MAX_CHARS = 2_000_000
 
 export interface SocialRule {
   role: RepRole
@@ -193,6 +223,24 @@ export const visibilityMethods = {
   ),
   'competitors.addPerson': method<CompetitorRow>()(
     z.object({ competitorId: id, name: text(120), title: text(160).optional(), role: z.enum(COMPETITOR_ROLES), profileUrl: profileUrl.optional() }).strict()
+  ),
+  /** Renames a competitor or replaces its aliases; what is left out stays as it is. */
+  'competitors.update': method<CompetitorRow>()(
+    z.object({ id, name: text(120).optional(), aliases: z.array(text(120)).max(20).optional() }).strict()
+  ),
+  /** Removes the competitor with its people, their snapshots and its relationship counts. */
+  'competitors.remove': method<{ id: number }>()(z.object({ id }).strict()),
+  /** Removes one person with their snapshots; returns the competitor as it is now. */
+  'competitors.removePerson': method<CompetitorRow>()(z.object({ personId: id }).strict()),
+  'snapshots.list': method<SnapshotHistory>()(z.object({ competitorPersonId: id }).strict()),
+  'snapshots.importCsv': method<SnapshotImportResult>()(
+    z
+      .object({
+        competitorId: id,
+        fileName: z.string().trim().min(1).max(255),
+        text: z.string().max(SNAPSHOT_CSV_MAX_CHARS, `a snapshot CSV is at most ${SNAPSHOT_CSV_MAX_CHARS.toLocaleString('en')} characters`)
+      })
+      .strict()
   ),
   'snapshots.add': method<SnapshotRow>()(
     z
