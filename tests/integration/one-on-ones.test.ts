@@ -239,6 +239,22 @@ describe('search', () => {
     expect(hits('réunion financier').rows.map((r) => r.kind)).toEqual(['action_item'])
   })
 
+  it('finds "Müller" by muller and "café" by cafe, in items and in Markdown notes, and the unaccented text by the accented query', () => {
+    ws = searchWorld()
+    addActionItem(ws.store, { repId: REP, text: 'Call Müller about the café chain rollout', owner: 'manager' }, NOW)
+    saveNote(ws.store, { oneOnOneId: 2, body: '# Globex\n- *Muller* (CFO) asked for the cafe pilot numbers' }, NOW)
+    const kinds = (query: string) => hits(query).rows.map((r) => r.kind).sort()
+    expect(kinds('muller')).toEqual(['action_item', 'note'])
+    expect(kinds('Müller')).toEqual(['action_item', 'note'])
+    expect(kinds('cafe')).toEqual(['action_item', 'note'])
+    expect(kinds('CAFÉ')).toEqual(['action_item', 'note'])
+    expect(kinds('muller cafe chain')).toEqual(['action_item'])
+    expect(kinds('müller pilot')).toEqual(['note'])
+    const note = hits('cafe pilot').rows[0]!
+    expect(note.snippet.map((s) => s.text).join('')).toContain('Muller (CFO) asked for the cafe pilot numbers')
+    expect(note.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['cafe', 'pilot'])
+  })
+
   it('needs every word of a multi-word query, the last one as a prefix, and takes FTS syntax as plain words', () => {
     ws = searchWorld()
     expect(hits('pricing').total).toBe(2)
