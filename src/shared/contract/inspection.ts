@@ -173,6 +173,18 @@ export const BOARD_MAX_PER_COLUMN = 50
 
 const viewName = z.string().trim().min(1, 'a view needs a name').max(80)
 
+/** A saved view as stored and as saved: stored views are read back through it too, and one that fails is skipped. */
+export const savedViewSchema = z
+  .object({
+    name: viewName,
+    filters: pipelineFilters,
+    sort: z.enum(PIPELINE_SORTS),
+    direction: z.enum(['asc', 'desc']),
+    period: z.enum(CLOSE_PERIODS).optional(),
+    layout: z.enum(PIPELINE_LAYOUTS).optional()
+  })
+  .strict()
+
 const thresholdsInput = z
   .object({
     noEvidenceDays: z.number().int().min(1).max(3650),
@@ -244,17 +256,6 @@ export const inspectionMethods = {
   'settings.getThresholds': method<Thresholds>()(noInput),
   'settings.setThresholds': method<Thresholds>()(thresholdsInput),
   'pipelineViews.list': method<SavedView[]>()(noInput),
-  'pipelineViews.save': method<SavedView[]>()(
-    z
-      .object({
-        name: viewName,
-        filters: pipelineFilters,
-        sort: z.enum(PIPELINE_SORTS),
-        direction: z.enum(['asc', 'desc']),
-        period: z.enum(CLOSE_PERIODS).optional(),
-        layout: z.enum(PIPELINE_LAYOUTS).optional()
-      })
-      .strict()
-  ),
+  'pipelineViews.save': method<SavedView[]>()(savedViewSchema),
   'pipelineViews.delete': method<SavedView[]>()(z.object({ name: viewName }).strict())
 }

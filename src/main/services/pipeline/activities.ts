@@ -73,6 +73,11 @@ export async function createActivity(
   input: ParsedInput<'activities.create'>,
   clock: Clock
 ): Promise<ActivityRow> {
+  const today = isoDay(clock.now())
+  // An activity is evidence of what happened; a planned meeting is not evidence yet.
+  if (input.occurredAt.slice(0, 10) > today) {
+    throw new TouchlineError('INVALID_INPUT', `activities.create: input.occurredAt: ${input.occurredAt} is after today (${today}); log an activity once it has happened.`)
+  }
   return store.db.transaction().execute(async (trx) => {
     const rep = await trx.selectFrom('reps').where('id', '=', input.repId).select('id').executeTakeFirst()
     if (!rep) throw new TouchlineError('INVALID_INPUT', `activities.create: input.repId: there is no rep with id ${input.repId}.`)
@@ -118,7 +123,7 @@ export async function createActivity(
       .select('id')
       .where((eb) => eb.or([eb('id', '=', input.dealId ?? -1), eb.and([eb('account_id', '=', accountId ?? -1), eb('status', '=', 'open')])]))
       .execute()
-    recomputeEvidence(store.sqlite, affected.map((d) => d.id), isoDay(clock.now()))
+    recomputeEvidence(store.sqlite, affected.map((d) => d.id), today)
     return toActivity(row)
   })
 }

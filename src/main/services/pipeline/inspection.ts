@@ -22,6 +22,7 @@ import { addDays, daysBetween } from '@shared/dates'
 import { OPEN_STAGES, type ActivityKind, type BuyingRole, type DealStatus, type Direction, type ForecastCategory, type Influence, type Stage, type Tier } from '@shared/domain'
 import { DISQUALIFYING_FLAGS, EVIDENCE_SCORE_EXPLAINED, FLAGS, flagBit, flagsFromMask, type Flag, type Thresholds } from '@shared/inspection'
 import { TouchlineError } from '@shared/errors'
+import { savedViewSchema } from '@shared/contract'
 import type { DB } from '../../store/schema'
 import { getDeal, toDealRow } from './deals'
 import { inspectDeal } from './inspection-rules'
@@ -447,7 +448,12 @@ function readViews(sqlite: Database.Database): SavedView[] {
   if (!row) return []
   try {
     const parsed = JSON.parse(row.value) as unknown
-    return Array.isArray(parsed) ? (parsed as SavedView[]) : []
+    if (!Array.isArray(parsed)) return []
+    // A view written by hand or by an older build that no longer validates is left out rather than breaking the page.
+    return parsed.flatMap((v): SavedView[] => {
+      const checked = savedViewSchema.safeParse(v)
+      return checked.success ? [checked.data] : []
+    })
   } catch {
     return []
   }
@@ -469,7 +475,10 @@ export function saveView(store: InspectionStore, input: ParsedInput<'pipelineVie
   return store.sqlite.transaction(() => {
     const views = readViews(store.sqlite).filter((v) => v.name.toLowerCase() !== input.name.toLowerCase())
     if (views.length >= 50) throw new TouchlineError('INVALID_INPUT', 'pipelineViews.save: input.name: at most 50 saved views; delete one first.')
-    const next = [...views, { name: input.name, filters: input.filters, sort: input.sort, direction: input.direction }].sort((a, b) =>
+    const view: SavedView = { name: input.name, filters: input.filters, sort: input.sort, direction: input.direction }
+    if (input.period !== undefined) view.period = input.period
+    if (input.layout !== undefined) view.layout = input.layout
+    const next = [...views, view].sort((a, b) =>
       a.name.localeCompare(b.name)
     )
     writeViews(store.sqlite, next)
