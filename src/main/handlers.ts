@@ -13,7 +13,7 @@ import { teamHandlers } from './handlers-team'
 import { visibilityHandlers } from './handlers-visibility'
 import { forecastHandlers } from './handlers-forecast'
 import { importHandlers } from './handlers-import'
-import { compactWorkspace } from './store/compact'
+import { compactWorkspace, writeCompactBackup } from './store/compact'
 
 export const APP_VERSION = '0.1.0'
 
@@ -22,10 +22,11 @@ export const handlers: Handlers = {
   'workspace.status': (ctx) => ctx.session.settled(),
   'workspace.create': (ctx, input) => ctx.session.create(input.kind, ctx.clock),
   'workspace.summary': (ctx) => workspaceSummary(ctx.session.db()),
-  'workspace.compact': async (ctx) => {
+  'workspace.compact': (ctx) => {
     const store = ctx.session.requireStore()
-    const backup = await ctx.session.createBackup(ctx.clock)
-    return { ...compactWorkspace(store.sqlite, store.path), backup: backup.name }
+    // Not session.createBackup: its page copy could keep fragments of erased rows (see writeCompactBackup).
+    const backup = writeCompactBackup(store.sqlite, store.path, ctx.clock.now())
+    return { ...compactWorkspace(store.sqlite, store.path), backup }
   },
   'app.exportPdf': (ctx, input) => {
     if (!ctx.desktop) {

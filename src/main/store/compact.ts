@@ -1,7 +1,9 @@
 // Compacting the workspace file: deleted content leaves the write-ahead log and the free pages, and the file shrinks.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { TouchlineError } from '@shared/errors'
+import { backupFolder, DEFAULT_KEEP, listBackups } from './backups'
 
 /** The workspace as it sits on disk: the main file plus its write-ahead log. */
 export function workspaceBytes(path: string): number {
@@ -11,15 +13,40 @@ export function workspaceBytes(path: string): number {
 }
 
 /**
+ * The backup taken before compacting, written with VACUUM INTO rather than a page copy: a page copy would carry
+ * whatever deleted content still sits in free space inside pages (secure_delete zeroes freed cells, but not every
+ * stale copy a page rebalance leaves behind), which would defeat erasing a candidate. VACUUM INTO writes live rows
+ * only. Named and rotated like every other manual backup, so it shows in the backups list and can be restored.
+ */
+export function writeCompactBackup(sqlite: Database.Database, workspacePath: string, now: Date): string {
+  guardIdle(sqlite)
+  const folder = backupFolder(workspacePath)
+  mkdirSync(folder, { recursive: true })
+  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-')
+  let name = `touchline-${stamp}Z-manual.sqlite`
+  for (let n = 1; existsSync(join(folder, name)); n++) name = `touchline-${stamp}Z-manual.${n}.sqlite`
+  const partial = join(folder, `${name}.partial`)
+  rmSync(partial, { force: true })
+  sqlite.prepare('VACUUM INTO ?').run(partial)
+  renameSync(partial, join(folder, name))
+  for (const old of listBackups(workspacePath).slice(DEFAULT_KEEP)) rmSync(join(folder, old.name), { force: true })
+  return name
+}
+
+function guardIdle(sqlite: Database.Database): void {
+  // Another call's transaction is still open on this connection (awaiting between statements): VACUUM cannot run in one.
+  if (sqlite.inTransaction) {
+    throw new TouchlineError('CONFLICT', 'workspace.compact: the workspace is busy with another change; try again in a moment.')
+  }
+}
+
+/**
  * Checkpoint (TRUNCATE) moves every committed page out of the WAL and empties it; VACUUM rewrites the database into a
  * fresh file, leaving no free pages behind; the second checkpoint carries the rewritten pages (which VACUUM wrote to
  * the WAL) into the main file and empties the WAL again. The caller takes a backup first.
  */
 export function compactWorkspace(sqlite: Database.Database, path: string): { bytesBefore: number; bytesAfter: number } {
-  // Another call's transaction is still open on this connection (awaiting between statements): VACUUM cannot run in one.
-  if (sqlite.inTransaction) {
-    throw new TouchlineError('CONFLICT', 'workspace.compact: the workspace is busy with another change; try again in a moment.')
-  }
+  guardIdle(sqlite)
   const bytesBefore = workspaceBytes(path)
   checkpoint(sqlite)
   sqlite.exec('VACUUM')
