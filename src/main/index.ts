@@ -10,7 +10,7 @@ import { denyPermissions, guardContents } from './security'
 import { WorkspaceSession } from './session'
 import { isAppUrl, type AppLocation } from './trusted-url'
 import { nativeBindingPath, showExistingWindow, singleInstance } from './launch'
-import { windowOptions } from './window'
+import { createMainWindow } from './window'
 
 const rendererIndex = join(__dirname, '../renderer/index.html')
 const location: AppLocation = process.env.ELECTRON_RENDERER_URL
@@ -38,7 +38,7 @@ async function exportPdf(options: { name: string; landscape: boolean }): Promise
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))
+  mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'))
   mainWindow.on('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (location.kind === 'dev') void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL!)
