@@ -20,6 +20,9 @@ module.exports = {
   appId: 'app.touchline.desktop',
   productName: 'Touchline',
   copyright: 'Copyright © Touchline contributors',
+  // Electron names the data folder after productName: ~/.config/Touchline, as the browser shell expects.
+  extraMetadata: { productName: 'Touchline' },
+  artifactName: '${productName}-${version}-${arch}.${ext}',
   directories: { output: 'dist', buildResources: 'build' },
   files: [
     'out/**',
@@ -51,6 +54,7 @@ module.exports = {
     icon: 'resources/icon.png'
   },
   nsis: {
+    artifactName: '${productName}-Setup-${version}-${arch}.${ext}',
     oneClick: false,
     perMachine: false,
     allowToChangeInstallationDirectory: true,
