@@ -1,10 +1,14 @@
 // Writes what readImport produced: accounts, reps, deals (upsert by external id) with history, connections — all or nothing.
 import type Database from 'better-sqlite3'
-import type { ImportBatchRow, ImportResult } from '@shared/contract/imports'
+import type { ImportBatchRow, ImportResult, ImportSource } from '@shared/contract/imports'
 import { accountNameKey } from '../services/pipeline/accounts'
 import { refreshAllEvidence } from '../services/pipeline/evidence'
 import { ImportError } from './errors'
 import type { ReadResult } from './read'
+import type { ImportedDeal } from './deals'
+import type { ImportedConnection } from './connections'
+import type { ImportedSocial } from './linkedin-social'
+import type { ImportedActivity } from './activities'
 
 export interface ApplyOptions {
   repId?: number
@@ -80,79 +84,137 @@ interface DealState {
   close_date: string
 }
 
-export function applyImport(sqlite: Database.Database, read: ReadResult, options: ApplyOptions): ImportResult {
-  const file = read.entry ? `${read.fileName}/${read.entry}` : read.fileName
-  const result: ImportResult = {
-    source: read.mapping.source,
-    backup: options.backup,
-    accountsCreated: 0,
-    repsCreated: 0,
-    dealsCreated: 0,
-    dealsUpdated: 0,
-    connectionsCreated: 0,
-    connectionsUpdated: 0,
-    activitiesCreated: 0,
-    skipped: read.skipped,
-    historyEntries: 0
+function prepareStatements(sqlite: Database.Database) {
+  return {
+    insAccount: sqlite.prepare('INSERT INTO accounts (name, name_key) VALUES (?, ?)'),
+    findRep: sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck(),
+    insRep: sqlite.prepare("INSERT INTO reps (name, role) VALUES (?, 'ae')"),
+    findByExternal: sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id = ?'),
+    findByName: sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id IS NULL AND name = ? AND account_id = ? LIMIT 1'),
+    insDeal: sqlite.prepare(
+      `INSERT INTO deals (external_id, name, owner_id, account_id, amount_minor, currency, stage, probability, forecast_category,
+        close_date, created_date, closed_date, status, loss_reason, next_step, updated_at)
+       VALUES (@externalId, @name, @ownerId, @accountId, @amountMinor, @currency, @stage, @probability, @forecastCategory,
+        @closeDate, @createdDate, @closedDate, @status, @lossReason, @nextStep, @now)`
+    ),
+    updDeal: sqlite.prepare(
+      `UPDATE deals SET name = @name, owner_id = @ownerId, account_id = @accountId, amount_minor = @amountMinor, currency = @currency,
+        stage = @stage, probability = @probability, forecast_category = @forecastCategory, close_date = @closeDate,
+        closed_date = @closedDate, status = @status, loss_reason = @lossReason, next_step = @nextStep, updated_at = @now
+       WHERE id = @id`
+    ),
+    insStage: sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (?, ?, ?)'),
+    insClose: sqlite.prepare('INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at) VALUES (?, ?, ?, ?)'),
+    repConnections: sqlite.prepare("SELECT id, person_name, company_name FROM connections WHERE rep_id = ? AND source = 'linkedin'"),
+    insConn: sqlite.prepare(
+      "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
+    ),
+    updConn: sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?'),
+    hasActivity: sqlite.prepare("SELECT 1 FROM activities WHERE rep_id = ? AND kind = ? AND occurred_at = ? AND coalesce(subject, '') = coalesce(?, '') LIMIT 1").pluck(),
+    insSocial: sqlite.prepare("INSERT INTO activities (rep_id, kind, direction, occurred_at, subject) VALUES (?, ?, 'outbound', ?, ?)"),
+    insActivity: sqlite.prepare('INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
   }
-  const insAccount = sqlite.prepare('INSERT INTO accounts (name, name_key) VALUES (?, ?)')
-  const findRep = sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck()
-  const insRep = sqlite.prepare("INSERT INTO reps (name, role) VALUES (?, 'ae')")
-  const findByExternal = sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id = ?')
-  const findByName = sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id IS NULL AND name = ? AND account_id = ? LIMIT 1')
-  const insDeal = sqlite.prepare(
-    `INSERT INTO deals (external_id, name, owner_id, account_id, amount_minor, currency, stage, probability, forecast_category,
-      close_date, created_date, closed_date, status, loss_reason, next_step, updated_at)
-     VALUES (@externalId, @name, @ownerId, @accountId, @amountMinor, @currency, @stage, @probability, @forecastCategory,
-      @closeDate, @createdDate, @closedDate, @status, @lossReason, @nextStep, @now)`
-  )
-  const updDeal = sqlite.prepare(
-    `UPDATE deals SET name = @name, owner_id = @ownerId, account_id = @accountId, amount_minor = @amountMinor, currency = @currency,
-      stage = @stage, probability = @probability, forecast_category = @forecastCategory, close_date = @closeDate,
-      closed_date = @closedDate, status = @status, loss_reason = @lossReason, next_step = @nextStep, updated_at = @now
-     WHERE id = @id`
-  )
-  const insStage = sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (?, ?, ?)')
-  const insClose = sqlite.prepare('INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at) VALUES (?, ?, ?, ?)')
-  const repConnections = sqlite.prepare("SELECT id, person_name, company_name FROM connections WHERE rep_id = ? AND source = 'linkedin'")
-  const insConn = sqlite.prepare(
-    "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
-  )
-  const updConn = sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?')
-  const hasActivity = sqlite.prepare('SELECT 1 FROM activities WHERE rep_id = ? AND kind = ? AND occurred_at = ? AND coalesce(subject, \'\') = coalesce(?, \'\') LIMIT 1').pluck()
-  const insActivity = sqlite.prepare("INSERT INTO activities (rep_id, kind, direction, occurred_at, subject) VALUES (?, ?, 'outbound', ?, ?)")
+}
 
-  const run = sqlite.transaction(() => {
-    const accounts = new AccountIndex(sqlite)
-    const accountFor = (name: string): number => {
-      const found = accounts.find(name)
-      if (found !== null) return found
-      const key = accountNameKey(name)
-      const id = Number(insAccount.run(name, key).lastInsertRowid)
-      accounts.add(id, key)
-      result.accountsCreated++
-      return id
+/** What the import_batches row records besides the counts. */
+export interface BatchInfo {
+  fileName: string
+  entry: string | null
+  encoding: string
+  rowsRead: number
+  /** Rows the reading skipped (bad cells, hidden names); the writer adds the ones it skips itself. */
+  skipped: number
+  /** Whether the rows belong to the chosen rep (archives), so the batch names them. */
+  forRep: boolean
+}
+
+/**
+ * Writes imported rows in as many calls as the caller likes, all inside one transaction the caller holds:
+ * statements are prepared once and reused for every row, lookups (accounts, reps, deals, a rep's connections)
+ * are read once into maps. `finish` records the batch and refreshes the evidence.
+ */
+export class ImportWriter {
+  readonly result: ImportResult
+  private readonly prefix: string
+  private readonly st: ReturnType<typeof prepareStatements>
+  private accountIndex: AccountIndex | null = null
+  private readonly reps = new Map<string, number>()
+  private knownConnections: Map<string, number> | null = null
+  private dealIndex: { byExternal: Map<string, number>; bySuffix: Map<string, number>; byNameAccount: Map<string, number>; byName: Map<string, number>; accountOf: Map<number, number> } | null = null
+  private activityRanges: Map<number, { min: string; max: string }> | null = null
+  private readonly activityAccounts = new Map<string, number | null>()
+  private repChecked = false
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    source: ImportSource,
+    private readonly file: string,
+    private readonly options: ApplyOptions
+  ) {
+    this.prefix = EXTERNAL_PREFIX[source] ?? source
+    this.result = {
+      source,
+      backup: options.backup,
+      accountsCreated: 0,
+      repsCreated: 0,
+      dealsCreated: 0,
+      dealsUpdated: 0,
+      connectionsCreated: 0,
+      connectionsUpdated: 0,
+      activitiesCreated: 0,
+      skipped: 0,
+      historyEntries: 0
     }
-    const reps = new Map<string, number>()
-    const repFor = (name: string): number => {
-      const k = name.toLowerCase()
-      const cached = reps.get(k)
-      if (cached !== undefined) return cached
-      let id = findRep.get(name) as number | undefined
-      if (id === undefined) {
-        id = Number(insRep.run(name).lastInsertRowid)
-        result.repsCreated++
-      }
-      reps.set(k, id)
-      return id
+    this.st = prepareStatements(sqlite)
+  }
+
+  private get accounts(): AccountIndex {
+    this.accountIndex ??= new AccountIndex(this.sqlite)
+    return this.accountIndex
+  }
+
+  private accountFor(name: string): number {
+    const found = this.accounts.find(name)
+    if (found !== null) return found
+    const key = accountNameKey(name)
+    const id = Number(this.st.insAccount.run(name, key).lastInsertRowid)
+    this.accounts.add(id, key)
+    this.result.accountsCreated++
+    return id
+  }
+
+  private repFor(name: string): number {
+    const k = name.toLowerCase()
+    const cached = this.reps.get(k)
+    if (cached !== undefined) return cached
+    let id = this.st.findRep.get(name) as number | undefined
+    if (id === undefined) {
+      id = Number(this.st.insRep.run(name).lastInsertRowid)
+      this.result.repsCreated++
     }
-    const prefix = EXTERNAL_PREFIX[read.mapping.source] ?? read.mapping.source
-    for (const d of read.deals) {
-      if (options.failAtLine === d.line) throw new ImportError({ file, row: d.line }, 'injected failure (test)')
-      const accountId = accountFor(d.account)
-      const ownerId = repFor(d.owner ?? 'Unassigned (imported)')
-      const externalId = d.externalId ? `${prefix}:${d.externalId}` : null
-      const existing = (externalId ? findByExternal.get(externalId) : findByName.get(d.name, accountId)) as DealState | undefined
+    this.reps.set(k, id)
+    return id
+  }
+
+  /** The rep an archive belongs to: chosen by the user, checked once. */
+  private chosenRep(): number {
+    const repId = this.options.repId
+    if (repId === undefined) throw new ImportError({ file: this.file }, 'choose the rep whose LinkedIn archive this is')
+    if (!this.repChecked) {
+      if (!this.sqlite.prepare('SELECT 1 FROM reps WHERE id = ?').get(repId)) throw new ImportError({ file: this.file }, `rep ${repId} does not exist`)
+      this.repChecked = true
+    }
+    return repId
+  }
+
+  deals(list: readonly ImportedDeal[]): void {
+    const { options, result, st } = this
+    for (const d of list) {
+      if (options.failAtLine === d.line) throw new ImportError({ file: this.file, row: d.line }, 'injected failure (test)')
+      const accountId = this.accountFor(d.account)
+      const ownerId = this.repFor(d.owner ?? 'Unassigned (imported)')
+      const externalId = d.externalId ? `${this.prefix}:${d.externalId}` : null
+      const existing = (externalId ? st.findByExternal.get(externalId) : st.findByName.get(d.name, accountId)) as DealState | undefined
       // A closed deal keeps the stage it was last seen at; our schema has no "closed" stage to move it to.
       const stage = d.status !== 'open' && existing ? (existing.stage as typeof d.stage) : d.stage
       const values = {
@@ -174,82 +236,189 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
         now: options.now
       }
       if (!existing) {
-        const id = Number(insDeal.run(values).lastInsertRowid)
-        insStage.run(id, d.stage, `${values.createdDate}T00:00:00Z`)
-        insClose.run(id, d.closeDate, null, options.now)
+        const id = Number(st.insDeal.run(values).lastInsertRowid)
+        st.insStage.run(id, d.stage, `${values.createdDate}T00:00:00Z`)
+        st.insClose.run(id, d.closeDate, null, options.now)
         result.historyEntries += 2
         result.dealsCreated++
       } else {
-        updDeal.run({ ...values, id: existing.id })
+        st.updDeal.run({ ...values, id: existing.id })
         // History grows only when the CRM's value moved since the last import: that is what slips and stage moves are read from.
         if (existing.stage !== stage) {
-          insStage.run(existing.id, stage, options.now)
+          st.insStage.run(existing.id, stage, options.now)
           result.historyEntries++
         }
         if (existing.close_date !== d.closeDate) {
-          insClose.run(existing.id, d.closeDate, existing.close_date, options.now)
+          st.insClose.run(existing.id, d.closeDate, existing.close_date, options.now)
           result.historyEntries++
         }
         result.dealsUpdated++
       }
     }
-    if (read.connections.length > 0) {
-      const repId = options.repId
-      if (repId === undefined) throw new ImportError({ file }, 'choose the rep whose LinkedIn archive this is')
-      if (!sqlite.prepare('SELECT 1 FROM reps WHERE id = ?').get(repId)) throw new ImportError({ file }, `rep ${repId} does not exist`)
+  }
+
+  connections(list: readonly ImportedConnection[]): void {
+    if (list.length === 0) return
+    const repId = this.chosenRep()
+    const connectionKey = (person: string, company: string | null) => `${person.toLowerCase()}\u0000${(company ?? '').toLowerCase()}`
+    if (!this.knownConnections) {
       // One read of the rep's archive connections, not a scan per row: an archive holds tens of thousands.
-      const connectionKey = (person: string, company: string | null) => `${person.toLowerCase()}\u0000${(company ?? '').toLowerCase()}`
-      const known = new Map<string, number>()
-      for (const k of repConnections.all(repId) as { id: number; person_name: string; company_name: string | null }[]) {
-        known.set(connectionKey(k.person_name, k.company_name), k.id)
+      this.knownConnections = new Map()
+      for (const k of this.st.repConnections.all(repId) as { id: number; person_name: string; company_name: string | null }[]) {
+        this.knownConnections.set(connectionKey(k.person_name, k.company_name), k.id)
       }
-      for (const c of read.connections) {
-        if (options.failAtLine === c.line) throw new ImportError({ file, row: c.line }, 'injected failure (test)')
-        // Connections never create accounts: a contact at an unknown company is not a territory.
-        const accountId = c.company ? accounts.find(c.company) : null
-        const key = connectionKey(c.personName, c.company)
-        const existing = known.get(key)
-        if (existing === undefined) {
-          known.set(key, Number(insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
-          result.connectionsCreated++
-        } else {
-          updConn.run(accountId, c.connectedOn, existing)
-          result.connectionsUpdated++
+    }
+    const known = this.knownConnections
+    for (const c of list) {
+      if (this.options.failAtLine === c.line) throw new ImportError({ file: this.file, row: c.line }, 'injected failure (test)')
+      // Connections never create accounts: a contact at an unknown company is not a territory.
+      const accountId = c.company ? this.accounts.find(c.company) : null
+      const key = connectionKey(c.personName, c.company)
+      const existing = known.get(key)
+      if (existing === undefined) {
+        known.set(key, Number(this.st.insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
+        this.result.connectionsCreated++
+      } else {
+        this.st.updConn.run(accountId, c.connectedOn, existing)
+        this.result.connectionsUpdated++
+      }
+    }
+  }
+
+  /** A rep's own archive activity (posts, comments, shares, reactions, invitations). */
+  social(list: readonly ImportedSocial[]): void {
+    if (list.length === 0) return
+    const repId = this.chosenRep()
+    for (const a of list) {
+      // The same archive imported twice (or a newer one overlapping it) must not double the rep's visibility.
+      if (this.st.hasActivity.get(repId, a.kind, a.occurredAt, a.subject)) {
+        this.result.skipped++
+        continue
+      }
+      this.st.insSocial.run(repId, a.kind, a.occurredAt, a.subject)
+      this.result.activitiesCreated++
+    }
+  }
+
+  private deals_(): NonNullable<ImportWriter['dealIndex']> {
+    if (this.dealIndex) return this.dealIndex
+    const index = { byExternal: new Map<string, number>(), bySuffix: new Map<string, number>(), byNameAccount: new Map<string, number>(), byName: new Map<string, number>(), accountOf: new Map<number, number>() }
+    for (const d of this.sqlite.prepare('SELECT id, external_id, name, account_id FROM deals').all() as { id: number; external_id: string | null; name: string; account_id: number }[]) {
+      index.accountOf.set(d.id, d.account_id)
+      if (d.external_id) {
+        index.byExternal.set(d.external_id, d.id)
+        // A file names deals by the CRM's own id ("006A…"), stored as "salesforce:006A…": either matches; an id two CRMs share matches neither.
+        const suffix = d.external_id.slice(d.external_id.indexOf(':') + 1)
+        index.bySuffix.set(suffix, index.bySuffix.has(suffix) ? -1 : d.id)
+      }
+      const name = d.name.toLowerCase()
+      index.byNameAccount.set(`${name}\u0000${d.account_id}`, d.id)
+      index.byName.set(name, index.byName.has(name) ? -1 : d.id)
+    }
+    this.dealIndex = index
+    return index
+  }
+
+  private activityAccount(name: string): number | null {
+    let id = this.activityAccounts.get(name)
+    if (id === undefined) {
+      id = this.accounts.find(name)
+      this.activityAccounts.set(name, id)
+    }
+    return id
+  }
+
+  /**
+   * Activities from a CRM: the rep by name (created when new, as deal owners are), the deal by id or by name within
+   * its account, the account by name (never created). A row already in the workspace is skipped, so a file can be
+   * imported again; only reps whose existing activities span the row's time are checked, which keeps a first import fast.
+   */
+  activities(list: readonly ImportedActivity[]): { duplicates: number; unmatchedDeals: number } {
+    const { st, result } = this
+    if (!this.activityRanges) {
+      this.activityRanges = new Map()
+      for (const r of this.sqlite.prepare('SELECT rep_id AS rep, min(occurred_at) AS min, max(occurred_at) AS max FROM activities GROUP BY rep_id').all() as { rep: number; min: string; max: string }[]) {
+        this.activityRanges.set(r.rep, { min: r.min, max: r.max })
+      }
+    }
+    const ranges = this.activityRanges
+    let duplicates = 0
+    let unmatchedDeals = 0
+    const needDeals = list.some((a) => a.deal !== null || a.dealId !== null)
+    const deals = needDeals ? this.deals_() : null
+    for (const a of list) {
+      if (this.options.failAtLine === a.line) throw new ImportError({ file: this.file, row: a.line }, 'injected failure (test)')
+      const repId = this.repFor(a.rep)
+      let accountId = a.account ? this.activityAccount(a.account) : null
+      let dealId: number | null = null
+      if (deals && (a.dealId || a.deal)) {
+        let found: number | undefined
+        if (a.dealId) found = deals.byExternal.get(a.dealId) ?? deals.bySuffix.get(a.dealId)
+        if (found === undefined && a.deal) {
+          const name = a.deal.toLowerCase()
+          found = (accountId !== null ? deals.byNameAccount.get(`${name}\u0000${accountId}`) : undefined) ?? deals.byName.get(name)
         }
+        if (found !== undefined && found > 0) {
+          dealId = found
+          accountId ??= deals.accountOf.get(found) ?? null
+        } else unmatchedDeals++
       }
-    }
-    if (read.social.length > 0) {
-      const repId = options.repId
-      if (repId === undefined) throw new ImportError({ file }, 'choose the rep whose LinkedIn archive this is')
-      for (const a of read.social) {
-        // The same archive imported twice (or a newer one overlapping it) must not double the rep's visibility.
-        if (hasActivity.get(repId, a.kind, a.occurredAt, a.subject)) continue
-        insActivity.run(repId, a.kind, a.occurredAt, a.subject)
-        result.activitiesCreated++
+      const range = ranges.get(repId)
+      if (range && a.occurredAt >= range.min && a.occurredAt <= range.max && st.hasActivity.get(repId, a.kind, a.occurredAt, a.subject)) {
+        duplicates++
+        result.skipped++
+        continue
       }
+      st.insActivity.run(repId, a.kind, a.direction, a.occurredAt, a.subject, a.outcome, dealId, accountId)
+      result.activitiesCreated++
     }
-    sqlite
+    return { duplicates, unmatchedDeals }
+  }
+
+  finish(batch: BatchInfo): ImportResult {
+    const { result, options } = this
+    result.skipped += batch.skipped
+    this.sqlite
       .prepare(
         `INSERT INTO import_batches (file_name, entry, source, encoding, rows_read, created, updated, skipped, rep_id, backup, imported_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
-        read.fileName,
-        read.entry,
-        read.mapping.source,
-        read.encoding,
-        read.table.records.length,
+        batch.fileName,
+        batch.entry,
+        result.source,
+        batch.encoding,
+        batch.rowsRead,
         result.dealsCreated + result.connectionsCreated + result.activitiesCreated,
         result.dealsUpdated + result.connectionsUpdated,
         result.skipped,
-        read.connections.length + read.social.length > 0 ? (options.repId ?? null) : null,
+        batch.forRep ? (options.repId ?? null) : null,
         options.backup,
         options.now
       )
-    refreshAllEvidence(sqlite, options.today)
+    refreshAllEvidence(this.sqlite, options.today)
+    return result
+  }
+}
+
+export function applyImport(sqlite: Database.Database, read: ReadResult, options: ApplyOptions): ImportResult {
+  const file = read.entry ? `${read.fileName}/${read.entry}` : read.fileName
+  const run = sqlite.transaction(() => {
+    const writer = new ImportWriter(sqlite, read.mapping.source, file, options)
+    writer.deals(read.deals)
+    writer.connections(read.connections)
+    writer.social(read.social)
+    writer.activities(read.activities)
+    return writer.finish({
+      fileName: read.fileName,
+      entry: read.entry,
+      encoding: read.encoding,
+      rowsRead: read.table.records.length,
+      skipped: read.skipped,
+      forRep: read.connections.length + read.social.length > 0
+    })
   })
-  run()
-  return result
+  return run()
 }
 
 /** The latest applied imports, newest first: what came in, from where, and when. */

@@ -66,3 +66,33 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return plausibility(mac) > plausibility(windows) ? { encoding: 'mac-roman', text: mac } : { encoding: 'windows-1252', text: windows }
   }
 }
+
+/**
+ * The encoding of a file judged from its opening bytes (the rest may not be read yet): a multi-byte character
+ * cut at the end of the head does not count against UTF-8.
+ */
+export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
+  let bytes = head
+  if (!complete) {
+    // Drop a trailing incomplete UTF-8 sequence (at most 3 bytes) before judging.
+    let cut = bytes.length
+    for (let back = 1; back <= 3 && cut - back >= 0; back++) {
+      const b = bytes[cut - back] ?? 0
+      if ((b & 0xc0) === 0x80) continue
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
+      if (need > back) cut -= back
+      break
+    }
+    bytes = bytes.subarray(0, cut)
+  }
+  return decodeBytes(bytes).encoding
+}
+
+/** Decodes a file chunk by chunk in the encoding found from its head; BOMs are dropped. */
+export function chunkDecoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => string {
+  if (encoding === 'mac-roman') return (chunk) => decodeMacRoman(chunk)
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding
+  // Not fatal: a stray byte far into a large file becomes U+FFFD rather than failing the whole import.
+  const decoder = new TextDecoder(label)
+  return (chunk, last) => decoder.decode(chunk, { stream: !last })
+}

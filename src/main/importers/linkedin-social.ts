@@ -5,6 +5,7 @@ import type { ImportProblem } from '@shared/contract/imports'
 import { decodeBytes } from './encoding'
 import { headerKey, readTable } from './table'
 import { parseDateTime, text } from './values'
+import { parseOccurredAt } from './activities'
 
 export interface ImportedSocial {
   file: string
@@ -18,6 +19,7 @@ export interface SocialFiles {
   shares?: { name: string; bytes: Uint8Array }
   comments?: { name: string; bytes: Uint8Array }
   reactions?: { name: string; bytes: Uint8Array }
+  invitations?: { name: string; bytes: Uint8Array }
 }
 
 const SUBJECT_MAX = 280
@@ -95,6 +97,46 @@ function comments(file: string, bytes: Uint8Array, out: Out): void {
   }
 }
 
+/**
+ * Invitations.csv: an invitation the rep sent is outreach, a search for the right people, kept as an outbound
+ * social message to that person. Invitations the rep received are someone else's activity: skipped, counted once per file.
+ */
+function invitations(file: string, bytes: Uint8Array, out: Out): void {
+  const table = readTable(decodeBytes(bytes).text, file, new Set(['from', 'to', 'sent at', 'message', 'direction']))
+  const at = new Map(table.headers.map((h, i) => [headerKey(h), i] as const))
+  const missing = ['to', 'sent at', 'direction'].filter((h) => !at.has(h))
+  if (missing.length > 0) {
+    out.problems.push({ severity: 'warning', file, row: table.headerLine, column: missing[0] ?? null, message: `no ${missing.join(', ')} column: the file was not read` })
+    return
+  }
+  const cell = (cells: string[], h: string) => {
+    const i = at.get(h)
+    return i === undefined ? undefined : cells[i]
+  }
+  let incoming = 0
+  for (const r of table.records) {
+    const direction = (text(cell(r.cells, 'direction')) ?? '').toLowerCase()
+    if (direction !== 'outgoing') {
+      incoming++
+      out.skipped++
+      continue
+    }
+    // LinkedIn writes these US-style (`11/20/26, 4:05 PM`), never day first.
+    const when = parseOccurredAt(cell(r.cells, 'sent at'), 'mdy')
+    if ('reason' in when) {
+      out.problems.push({ severity: 'warning', file, row: r.line, column: table.headers[at.get('sent at') ?? 0] ?? 'Sent At', message: `${when.reason}: skipped` })
+      out.skipped++
+      continue
+    }
+    const to = text(cell(r.cells, 'to')) ?? 'someone'
+    const message = text(cell(r.cells, 'message'))
+    out.activities.push({ file, line: r.line, kind: 'social_message', occurredAt: when.iso, subject: subject(`Invitation to ${to}${message ? `: ${message}` : ''}`) })
+  }
+  if (incoming > 0) {
+    out.problems.push({ severity: 'warning', file, row: null, column: table.headers[at.get('direction') ?? 0] ?? 'Direction', message: `${incoming} invitation(s) the rep received were skipped: they are other people's activity, not the rep's` })
+  }
+}
+
 export function readSocial(archive: string, files: SocialFiles): Out {
   const out: Out = { activities: [], problems: [], skipped: 0 }
   if (files.shares) {
@@ -112,5 +154,6 @@ export function readSocial(archive: string, files: SocialFiles): Out {
       subject: subject([text(cell('type')), text(cell('link'))].filter(Boolean).join(' '))
     }), out)
   }
+  if (files.invitations) invitations(`${archive}/${files.invitations.name}`, files.invitations.bytes, out)
   return out
 }

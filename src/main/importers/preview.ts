@@ -30,7 +30,15 @@ const FIELD_LABELS: Record<Field, string> = {
   email: 'Email',
   company: 'Company',
   position: 'Position',
-  connectedOn: 'Connected on'
+  connectedOn: 'Connected on',
+  occurredAt: 'Occurred at',
+  activityType: 'Activity type',
+  rep: 'Rep',
+  subject: 'Subject',
+  direction: 'Direction',
+  outcome: 'Outcome',
+  deal: 'Deal',
+  dealId: 'Deal id'
 }
 
 const SAMPLE_SIZE = 8
@@ -75,6 +83,13 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
         'Close date': d.closeDate
       }
     }))
+  } else if (read.mapping.kind === 'activities') {
+    toCreate = read.activities.length
+    sampleFields = ['When', 'Rep', 'Type', 'Direction', 'Subject', 'Deal', 'Account']
+    sample = read.activities.slice(0, SAMPLE_SIZE).map((a) => ({
+      row: a.line,
+      values: { When: a.occurredAt.replace('T', ' ').replace(/:00Z$|Z$/, ''), Rep: a.rep, Type: a.kind.replace('_', ' '), Direction: a.direction, Subject: a.subject ?? '—', Deal: a.deal ?? a.dealId ?? '—', Account: a.account ?? '—' }
+    }))
   } else {
     toCreate = read.connections.length + read.social.length
     sampleFields = ['Person', 'Company', 'Position', 'Connected on']
@@ -118,7 +133,8 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
 function matchAccounts(sqlite: Database.Database, read: ReadResult): ImportPreview['accountMatches'] {
   const index = new AccountIndex(sqlite)
   const names = new Map<string, number>()
-  for (const n of read.deals.map((d) => d.account).concat(read.connections.map((c) => c.company ?? '').filter(Boolean))) names.set(n, (names.get(n) ?? 0) + 1)
+  const companies = read.deals.map((d) => d.account).concat(read.connections.map((c) => c.company ?? ''), read.activities.map((a) => a.account ?? '')).filter(Boolean)
+  for (const n of companies) names.set(n, (names.get(n) ?? 0) + 1)
   const nameOf = sqlite.prepare('SELECT name FROM accounts WHERE id = ?').pluck()
   // Accounts this file will create, under negative ids, so later rows in the file match them as apply will.
   const planned = new Map<number, string>()
@@ -145,5 +161,6 @@ function newReps(sqlite: Database.Database, read: ReadResult): string[] {
     const owner = d.owner ?? 'Unassigned (imported)'
     if (!known.has(owner.toLowerCase())) names.set(owner.toLowerCase(), owner)
   }
+  for (const a of read.activities) if (!known.has(a.rep.toLowerCase())) names.set(a.rep.toLowerCase(), a.rep)
   return [...names.values()].sort().slice(0, 100)
 }

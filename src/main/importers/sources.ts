@@ -21,12 +21,13 @@ export type DealField =
   | 'nextStep'
   | 'lossReason'
 export type ConnectionField = 'firstName' | 'lastName' | 'url' | 'email' | 'company' | 'position' | 'connectedOn'
-export type Field = DealField | ConnectionField
+export type ActivityField = 'occurredAt' | 'activityType' | 'rep' | 'subject' | 'direction' | 'outcome' | 'deal' | 'dealId'
+export type Field = DealField | ConnectionField | ActivityField
 
 export interface SourceMapping {
   source: ImportSource
   label: string
-  kind: 'deals' | 'connections'
+  kind: 'deals' | 'connections' | 'activities'
   /** field → header names it may appear under (compared case-insensitively). */
   fields: Partial<Record<Field, readonly string[]>>
   required: readonly Field[]
@@ -166,6 +167,25 @@ export const SOURCES: readonly SourceMapping[] = [
     },
     required: ['firstName', 'lastName', 'company', 'connectedOn'],
     signature: ['first name', 'last name', 'connected on', 'position', 'company']
+  },
+  {
+    // Calls, meetings, emails and social touches logged in a CRM: one row per activity, the rep named on each row.
+    source: 'activities',
+    label: 'Activities (CSV)',
+    kind: 'activities',
+    fields: {
+      occurredAt: ['Occurred At', 'Activity Date', 'Date', 'Date/Time', 'Timestamp', 'Start Time'],
+      activityType: ['Activity Type', 'Type', 'Kind', 'Activity'],
+      rep: ['Rep', 'Activity Owner', 'Owner', 'Assigned To', 'Sales Rep', 'User'],
+      subject: ['Subject', 'Title', 'Description'],
+      direction: ['Direction'],
+      outcome: ['Outcome', 'Result', 'Call Result'],
+      dealId: ['Deal ID', 'Deal External ID', 'Opportunity ID'],
+      deal: ['Deal', 'Deal Name', 'Opportunity', 'Opportunity Name'],
+      account: ['Account', 'Account Name', 'Company', 'Organization', 'Organisation']
+    },
+    required: ['occurredAt', 'activityType', 'rep'],
+    signature: ['activity type', 'occurred at', 'activity date', 'direction', 'outcome', 'activity owner']
   }
 ]
 

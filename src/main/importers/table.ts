@@ -24,7 +24,7 @@ export function headerKey(header: string): string {
   return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ')
 }
 
-function parseRecords(text: string, delimiter: string): { records: TableRecord[]; errors: Papa.ParseError[] } {
+export function parseRecords(text: string, delimiter: string): { records: TableRecord[]; errors: Papa.ParseError[] } {
   const records: TableRecord[] = []
   const errors: Papa.ParseError[] = []
   let line = 1
@@ -74,18 +74,8 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '')
 }
 
-/**
- * Reads the records of one CSV text. `knownHeaders` are the header names (lower case) any mapping understands:
- * the row matching most of them is the header; without a match, the first row as wide as the body.
- */
-export function readTable(text: string, file: string, knownHeaders: ReadonlySet<string>): Table {
-  // Mixed CRLF/LF (and old-Mac CR) in one file: one newline everywhere, so papaparse never guesses per chunk.
-  const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  if (normal.trim() === '') throw new ImportError({ file, row: 1 }, 'the file is empty')
-  if (normal.includes('\u0000')) throw new ImportError({ file, row: 1 + (normal.slice(0, normal.indexOf('\u0000')).match(/\n/g)?.length ?? 0) }, 'the file holds binary data, not text')
-  const delimiter = detectDelimiter(normal)
-  const { records, errors } = parseRecords(normal, delimiter)
-
+/** The header row among the opening records: the one matching most known header names, else the first as wide as the body. */
+export function findHeaderIndex(records: readonly TableRecord[], knownHeaders: ReadonlySet<string>): number {
   let headerIndex = -1
   let bestMatches = 1
   for (let i = 0; i < Math.min(records.length, 40); i++) {
@@ -103,6 +93,30 @@ export function readTable(text: string, file: string, knownHeaders: ReadonlySet<
     const mode = [...widths.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0
     headerIndex = records.findIndex((r) => r.cells.length === mode && r.cells.filter((c) => c.trim() !== '').length >= 2)
   }
+  return headerIndex
+}
+
+/** A body record's fate: kept, skipped as blank, or dropped as a report footer (with the reason). */
+export function bodyRecord(cells: readonly string[]): 'keep' | 'blank' | { footer: string } {
+  if (isBlank(cells)) return 'blank'
+  const filled = cells.filter((c) => c.trim() !== '')
+  if (filled.length <= 2 && FOOTER.test((filled[0] ?? '').trim())) return { footer: `report footer "${(filled[0] ?? '').trim().slice(0, 60)}"` }
+  return 'keep'
+}
+
+/**
+ * Reads the records of one CSV text. `knownHeaders` are the header names (lower case) any mapping understands:
+ * the row matching most of them is the header; without a match, the first row as wide as the body.
+ */
+export function readTable(text: string, file: string, knownHeaders: ReadonlySet<string>): Table {
+  // Mixed CRLF/LF (and old-Mac CR) in one file: one newline everywhere, so papaparse never guesses per chunk.
+  const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  if (normal.trim() === '') throw new ImportError({ file, row: 1 }, 'the file is empty')
+  if (normal.includes('\u0000')) throw new ImportError({ file, row: 1 + (normal.slice(0, normal.indexOf('\u0000')).match(/\n/g)?.length ?? 0) }, 'the file holds binary data, not text')
+  const delimiter = detectDelimiter(normal)
+  const { records, errors } = parseRecords(normal, delimiter)
+
+  const headerIndex = findHeaderIndex(records, knownHeaders)
   const header = records[headerIndex]
   if (!header) throw new ImportError({ file, row: 1 }, 'no header row found: the file needs a row of column names')
 
@@ -117,10 +131,10 @@ export function readTable(text: string, file: string, knownHeaders: ReadonlySet<
   const body: TableRecord[] = []
   const dropped: { row: number; reason: string }[] = []
   for (const r of records.slice(headerIndex + 1)) {
-    if (isBlank(r.cells)) continue
-    const filled = r.cells.filter((c) => c.trim() !== '')
-    if (filled.length <= 2 && FOOTER.test((filled[0] ?? '').trim())) {
-      dropped.push({ row: r.line, reason: `report footer "${(filled[0] ?? '').trim().slice(0, 60)}"` })
+    const fate = bodyRecord(r.cells)
+    if (fate === 'blank') continue
+    if (fate !== 'keep') {
+      dropped.push({ row: r.line, reason: fate.footer })
       continue
     }
     body.push(r)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { method } from './method'
 import { id } from './common'
 
-export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'generic-deals', 'linkedin-connections'] as const
+export const IMPORT_SOURCES = ['salesforce-api', 'salesforce-report', 'hubspot', 'pipedrive', 'generic-deals', 'linkedin-connections', 'activities'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 /** Short names for lists; the preview carries the full label of its mapping. */
@@ -13,7 +13,8 @@ export const IMPORT_SOURCE_NAMES: Record<ImportSource, string> = {
   hubspot: 'HubSpot',
   pipedrive: 'Pipedrive',
   'generic-deals': 'Deals CSV',
-  'linkedin-connections': 'LinkedIn archive'
+  'linkedin-connections': 'LinkedIn archive',
+  activities: 'Activities CSV'
 }
 
 /** Base64 grows bytes by 4/3; 25 MB of file is the ceiling a window may send in one call. */
