@@ -1,6 +1,7 @@
 // The tier-one heat table: accounts × (us, each competitor), darker where more relationships are known.
 import type { TierOneRow } from '@shared/contract'
 import { LABELS } from '@shared/domain'
+import { CountCell } from './CountCell'
 
 function heat(count: number | null, max: number): { className: string; style?: { backgroundColor: string; color?: string } } {
   if (count === null) return { className: 'vis-heat unknown' }
@@ -14,13 +15,17 @@ export function HeatTable({
   rows,
   competitors,
   showDetail = true,
-  nameOf = (n) => n
+  nameOf = (n) => n,
+  onSetCount
 }: {
   rows: TierOneRow[]
   competitors: { id: number; name: string }[]
   showDetail?: boolean
   nameOf?: (name: string) => string
+  /** When given, each competitor's count is editable in place (the page; never the deck). */
+  onSetCount?: (competitorId: number, accountId: number, count: number | null) => Promise<unknown>
 }) {
+  const competitorName = new Map(competitors.map((c) => [c.id, c.name]))
   const max = Math.max(1, ...rows.flatMap((r) => [r.ours, ...r.competitors.map((c) => c.count ?? 0)]))
   return (
     <div className="table-wrap">
@@ -54,6 +59,18 @@ export function HeatTable({
                 </td>
                 {r.competitors.map((c) => {
                   const h = heat(c.count, max)
+                  if (onSetCount) {
+                    return (
+                      <CountCell
+                        key={c.competitorId}
+                        count={c.count}
+                        label={`${competitorName.get(c.competitorId) ?? 'Competitor'} in ${r.name}`}
+                        className={h.className}
+                        style={h.style}
+                        onSave={(count) => onSetCount(c.competitorId, r.id, count)}
+                      />
+                    )
+                  }
                   return (
                     <td key={c.competitorId} className={`num ${h.className}`} style={h.style}>
                       {c.count ?? '?'}

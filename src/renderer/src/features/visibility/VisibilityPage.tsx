@@ -6,17 +6,21 @@ import { ChartFrame, Chip, EmptyState, ErrorBanner, Loading, PageHeader, Pager, 
 import { VisibilityCalendar } from './Calendar'
 import { PillarChart, TrendChart } from './CompareChart'
 import { Deck } from './Deck'
+import { CompetitorsPanel } from './CompetitorsPanel'
+import { localToday } from './forms'
 import { HeatTable } from './HeatTable'
-import { useComparison, useCompetitors, useSetWeights, useSocialRules, useTeams, useTeamVisibility, useTierOne, useWeights } from './hooks'
+import { useComparison, useCompetitors, useSetCompetitorRelationship, useSetWeights, useTeams, useTeamVisibility, useTierOne, useWeights } from './hooks'
+import { SocialRulesEditor } from './SocialRulesEditor'
 import { pct, perWeek, whole } from './present'
 import './visibility.css'
 
-type View = 'compare' | 'measures' | 'relationships' | 'rules'
+type View = 'compare' | 'measures' | 'relationships' | 'rules' | 'competitors'
 const VIEWS: { key: View; label: string }[] = [
   { key: 'compare', label: 'Team vs competition' },
   { key: 'measures', label: 'Measures & calendar' },
   { key: 'relationships', label: 'Tier-one relationships' },
-  { key: 'rules', label: 'Social rules' }
+  { key: 'rules', label: 'Social rules' },
+  { key: 'competitors', label: 'Competitors' }
 ]
 
 export function VisibilityPage() {
@@ -83,7 +87,8 @@ export function VisibilityPage() {
       {view === 'compare' ? <CompareView windowDays={windowDays} teamId={teamId} competitorId={competitorId} /> : null}
       {view === 'measures' ? <MeasuresView windowDays={windowDays} teamId={teamId} /> : null}
       {view === 'relationships' ? <RelationshipsView teamId={teamId} /> : null}
-      {view === 'rules' ? <RulesView /> : null}
+      {view === 'rules' ? <SocialRulesEditor teamId={teamId} /> : null}
+      {view === 'competitors' ? <CompetitorsPanel /> : null}
       {presenting ? <Deck windowDays={windowDays} teamId={teamId} competitorId={competitorId} onExit={() => setPresenting(false)} /> : null}
     </>
   )
@@ -317,6 +322,7 @@ function WeightsEditor() {
 function RelationshipsView({ teamId }: { teamId?: number }) {
   const [offset, setOffset] = useState(0)
   const q = useTierOne({ teamId, offset, limit: 25 })
+  const setCount = useSetCompetitorRelationship()
   const r = q.data
   if (q.isPending) return <Loading label="Counting relationships in tier-one accounts…" />
   if (!r) return <ErrorBanner error={q.error} />
@@ -329,9 +335,15 @@ function RelationshipsView({ teamId }: { teamId?: number }) {
       </div>
       <p className="muted vis-note">
         Us = people our active reps know there: connections at the company (matched by account, name or alias) and contacts engaged in the last {r.engagedWindowDays} days, each
-        person once. Competitors’ counts are what was noted from their networks; ? = not known.
+        person once. Competitors’ counts are what was noted from their networks; ? = not known. Select a competitor’s count to change it: Enter saves, Escape cancels, an
+        empty count means not known.
       </p>
-      <HeatTable rows={r.rows} competitors={r.competitors} />
+      {r.competitors.length === 0 ? <p className="muted vis-note">No competitors yet: add them on the Competitors tab to note their relationships here.</p> : null}
+      <HeatTable
+        rows={r.rows}
+        competitors={r.competitors}
+        onSetCount={(competitorId, accountId, count) => setCount.mutateAsync({ competitorId, accountId, count, notedOn: localToday() })}
+      />
       <Pager offset={r.offset} limit={r.limit} total={r.total} onChange={setOffset} />
       <h2 className="vis-h2">Accounts where we have no relationship</h2>
       {r.noRelationship.length ? (
@@ -345,50 +357,6 @@ function RelationshipsView({ teamId }: { teamId?: number }) {
       ) : (
         <p>We know someone in every tier-one account.</p>
       )}
-    </section>
-  )
-}
-
-function RulesView() {
-  const q = useSocialRules()
-  if (q.isPending) return <Loading label="Reading the social rules…" />
-  if (!q.data) return <ErrorBanner error={q.error} />
-  if (q.data.length === 0) return <EmptyState title="No social rules yet">Set, per role, the platforms, the expected cadence, the response time and what is never said.</EmptyState>
-  return (
-    <section aria-label="Social rules">
-      <p className="muted vis-note">Per role: which platforms, what cadence, what response time, and what is never said. Actual cadence is the role’s mean over the last 28 days.</p>
-      <div className="table-wrap">
-        <table className="data-table vis-rules">
-          <caption className="sr-only">Social rules per role, with the role’s actual cadence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Platforms</th>
-              <th scope="col" className="num">Expected / wk</th>
-              <th scope="col" className="num">Actual / wk</th>
-              <th scope="col" className="num">Reps meeting it</th>
-              <th scope="col" className="num">Respond within</th>
-              <th scope="col">Rules of conduct</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((r) => (
-              <tr key={r.role}>
-                <th scope="row">{VISIBILITY_LABELS.repRole[r.role]}</th>
-                <td>{r.platforms.map((p) => VISIBILITY_LABELS.platform[p]).join(', ') || '—'}</td>
-                <td className="num">{perWeek(r.cadencePerWeek)}</td>
-                <td className="num">
-                  {perWeek(r.actualCadence)}{' '}
-                  {r.actualCadence !== null ? r.actualCadence >= r.cadencePerWeek ? <Chip tone="good">on track</Chip> : <Chip tone="warn">behind</Chip> : null}
-                </td>
-                <td className="num">{r.reps ? `${r.meeting} of ${r.reps}` : 'no reps'}</td>
-                <td className="num">{r.responseTimeHours} h</td>
-                <td className="vis-conduct">{r.conduct}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   )
 }
