@@ -24,6 +24,11 @@ async function main(): Promise<void> {
   const workspacePath = resolve(values.workspace ?? join(dataDir, 'touchline.sqlite'))
   const session = new WorkspaceSession(workspacePath)
   const status = await session.openExisting(systemClock)
+  // Another Touchline has this file open: say so in one line rather than serve a second window onto it.
+  if (status.error?.code === 'WORKSPACE_IN_USE') {
+    console.error(`Touchline could not start the browser shell: ${status.error.message}`)
+    process.exit(1)
+  }
   const server = await startShellServer({
     rendererDir: resolve(values.renderer ?? join(__dirname, '..', 'renderer')),
     handlers,

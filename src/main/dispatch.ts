@@ -27,13 +27,27 @@ function describeZodError(method: string, err: ZodError): string {
   return `${method}: ${parts.join('; ')}`
 }
 
-/** Turns anything thrown into the wire shape; internals never reach the renderer. */
-export function toWireError(err: unknown, method: string): WireError {
+/** Turns anything thrown into the wire shape; internals never reach the renderer. `workspacePath` names the file in storage errors. */
+export function toWireError(err: unknown, method: string, workspacePath?: string): WireError {
   if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: describeZodError(method, err) }
   if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
     return { code: (err as TouchlineError).code, message: String((err as { message?: unknown }).message) }
   }
   const sqliteCode = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : ''
+  const workspace = workspacePath ? `"${workspacePath}"` : 'the workspace'
+  // SQLite has already undone the whole statement or transaction when it reports these.
+  if (sqliteCode.startsWith('SQLITE_FULL')) {
+    return {
+      code: 'DISK_FULL',
+      message: `${method}: the disk is full, so the workspace ${workspace} can't grow; nothing was changed and what was saved before is intact. Free some disk space and try again.`
+    }
+  }
+  if (sqliteCode.startsWith('SQLITE_READONLY')) {
+    return {
+      code: 'READ_ONLY_WORKSPACE',
+      message: `${method}: the workspace ${workspace} has become read-only; nothing was changed. Restore write permission (or copy it somewhere you can write) and reopen Touchline.`
+    }
+  }
   if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'INVALID_INPUT', message: `${method}: the change breaks a rule of the workspace (${(err as Error).message})` }
   }
@@ -53,7 +67,9 @@ export async function dispatch(handlers: Handlers, ctx: Context, method: unknown
     const value = await handler(ctx, parsed)
     return { ok: true, value }
   } catch (err) {
-    return { ok: false, error: toWireError(err, method) }
+    // Test worlds may hand in a partial session; the path is only a detail of the message.
+    const path = typeof ctx.session.workspacePath === 'function' ? ctx.session.workspacePath() : undefined
+    return { ok: false, error: toWireError(err, method, path) }
   }
 }
 

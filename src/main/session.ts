@@ -7,7 +7,8 @@ import { TouchlineError } from '@shared/errors'
 import { isoSecond } from '@shared/dates'
 import type { Clock } from './clock'
 import { toWireError } from './dispatch'
-import { createWorkspace, openWorkspace, type Store } from './store/open'
+import { createWorkspace, inspectHeader, openWorkspace, requireWritable, type Store } from './store/open'
+import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock'
 import { userVersion } from './store/migrate'
 import type { DB } from './store/schema'
 import { generateDemo } from './demo/generate'
@@ -19,6 +20,8 @@ export class WorkspaceSession {
   private path: string
   private error: TouchlineError | null = null
   private opening: Promise<WorkspaceStatus> | null = null
+  /** Held while a store is open, so a second Touchline on the same file is refused instead of writing beside us. */
+  private lock: WorkspaceLock | null = null
 
   constructor(
     defaultPath: string,
@@ -47,14 +50,29 @@ export class WorkspaceSession {
     await new Promise((resolve) => setImmediate(resolve))
     if (!existsSync(this.path)) return this.status()
     try {
+      // What the file is and whether it can be written come before the lock, whose file goes beside it.
+      inspectHeader(this.path)
+      requireWritable(this.path)
+      this.lock = acquireWorkspaceLock(this.path)
       this.store = await openWorkspace(this.path, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
       this.error = null
       await this.dailyBackup(clock)
     } catch (err) {
-      const wire = toWireError(err, 'workspace.open')
+      this.releaseLock()
+      const wire = toWireError(err, 'workspace.open', this.path)
       this.error = new TouchlineError(wire.code, wire.message)
     }
     return this.status()
+  }
+
+  /** The workspace file this session shows, open or not; storage errors name it. */
+  workspacePath(): string {
+    return this.path
+  }
+
+  private releaseLock(): void {
+    this.lock?.release()
+    this.lock = null
   }
 
   status(): WorkspaceStatus {
@@ -72,7 +90,15 @@ export class WorkspaceSession {
       throw new TouchlineError('CONFLICT', `A workspace is already open at "${this.path}"; close it before starting another.`)
     }
     const target = existsSync(this.path) ? freeSibling(this.path) : this.path
-    const store = createWorkspace(target, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
+    requireWritable(target)
+    const lock = acquireWorkspaceLock(target)
+    let store: Store
+    try {
+      store = createWorkspace(target, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
+    } catch (err) {
+      lock.release()
+      throw err
+    }
     if (kind === 'demo') {
       try {
         generateDemo(store.sqlite, { scale: 'standard', today: clock.now() })
@@ -80,9 +106,12 @@ export class WorkspaceSession {
         // The file is ours and only half made: remove it so the next attempt uses the same name.
         store.close()
         for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true })
+        lock.release()
         throw err
       }
     }
+    this.releaseLock()
+    this.lock = lock
     this.store = store
     this.path = target
     this.error = null
@@ -137,6 +166,7 @@ export class WorkspaceSession {
       await store.db.destroy().catch(() => undefined)
       store.close()
     }
+    this.releaseLock()
   }
 }
 

@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'MIGRATION_FAILED',
   'UNSUPPORTED',
   'ENGINE_UNAVAILABLE',
+  'READ_ONLY_WORKSPACE',
+  'DISK_FULL',
+  'WORKSPACE_IN_USE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,7 +1,8 @@
 // Opens or creates a workspace file: checks it is ours and sound before anything writes to it.
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
 import { TouchlineError } from '@shared/errors'
 import type { DB } from './schema'
 import { migrate, userVersion } from './migrate'
@@ -60,6 +61,71 @@ export function inspectHeader(path: string): void {
   }
 }
 
+/** Whether this process may write the path: false for permissions, an immutable file or a read-only file system. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK)
+    return true
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return false
+    throw err
+  }
+}
+
+/**
+ * Refuses a workspace Touchline could open but not save: every change, the daily backup and SQLite's -wal and -shm
+ * files beside it need writing. Checked before SQLite touches anything, so the file and its folder stay as they were.
+ */
+export function requireWritable(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && !writable(file)) {
+      throw new TouchlineError(
+        'READ_ONLY_WORKSPACE',
+        `"${file}" is read-only, so Touchline cannot save changes to this workspace. Copy it somewhere you can write, or change its permissions; Touchline left it untouched.`
+      )
+    }
+  }
+  const folder = dirname(path)
+  if (!existsSync(path) && existsSync(folder) && !writable(folder)) {
+    throw new TouchlineError(
+      'READ_ONLY_WORKSPACE',
+      `Touchline cannot create "${path}": the folder "${folder}" is read-only. Choose a folder you can write, or change its permissions.`
+    )
+  }
+  if (existsSync(path) && !writable(folder)) {
+    throw new TouchlineError(
+      'READ_ONLY_WORKSPACE',
+      `"${path}" is in a read-only folder ("${folder}"), where Touchline cannot write the journal and backup files it keeps beside the workspace. Copy it somewhere you can write, or change the folder's permissions; Touchline left it untouched.`
+    )
+  }
+}
+
+/**
+ * On SQLITE_FULL (and some I/O errors) SQLite rolls the whole transaction back itself; Kysely's ROLLBACK would then
+ * fail with "no transaction is active" and hide the real error, so it is skipped when nothing is left to undo.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  constructor(private readonly sqlite: Database.Database) {
+    super({ database: sqlite })
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    const rollback = driver.rollbackTransaction.bind(driver)
+    const rollbackToSavepoint = driver.rollbackToSavepoint?.bind(driver)
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.sqlite.inTransaction) await rollback(connection)
+    }
+    if (rollbackToSavepoint) {
+      driver.rollbackToSavepoint = async (...args: Parameters<typeof rollbackToSavepoint>) => {
+        if (this.sqlite.inTransaction) await rollbackToSavepoint(...args)
+      }
+    }
+    return driver
+  }
+}
+
 /** A native binary built for another runtime fails here, not as a damaged file: say which. */
 function connect(path: string, options: OpenOptions, fileMustExist: boolean): Database.Database {
   try {
@@ -96,7 +162,7 @@ function quickCheck(sqlite: Database.Database, path: string): void {
 }
 
 function wrap(path: string, sqlite: Database.Database, backupPath: string | null): Store {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingErrors(sqlite) })
   return {
     path,
     sqlite,
@@ -115,6 +181,7 @@ export function backupName(path: string, fromVersion: number, now: string): stri
 /** Creates a new workspace; the file must not exist. A failure removes the half-made file. */
 export function createWorkspace(path: string, options: OpenOptions): Store {
   if (existsSync(path)) throw new TouchlineError('CONFLICT', `"${path}" already exists; Touchline never overwrites a file.`)
+  requireWritable(path)
   const sqlite = connect(path, options, false)
   try {
     // Set in rollback-journal mode so the id is in the main file's header before any WAL exists.
@@ -136,6 +203,7 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     throw new TouchlineError('NOT_FOUND', `"${path}" does not exist.`)
   }
   inspectHeader(path)
+  requireWritable(path)
   const sqlite = connect(path, options, true)
   try {
     quickCheck(sqlite, path)
