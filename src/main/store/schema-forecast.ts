@@ -36,4 +36,26 @@ export interface ForecastCallsTable {
 export interface ForecastTables {
   forecast_periods: ForecastPeriodsTable
   forecast_calls: ForecastCallsTable
+  deal_amount_history: DealAmountHistoryTable
+  activity_days: ActivityDaysTable
+}
+
+/** Every amount a deal has had (schema v9), written by triggers on deals. */
+export interface DealAmountHistoryTable {
+  id: Generated<number>
+  deal_id: number
+  amount_minor: number
+  previous_amount_minor: number | null
+  changed_at: string
+}
+
+/** Activities per day and rep by kind (schema v9), kept by triggers on activities. */
+export interface ActivityDaysTable {
+  day: string
+  rep_id: number
+  n: number
+  meeting: number
+  call: number
+  email: number
+  social: number
 }

@@ -7,6 +7,7 @@ import oneOnOnes from './005-one-on-ones'
 import forecast from './006-forecast'
 import importBatches from './007-import'
 import pipelineBoard from './008-pipeline-board'
+import forecastWalk from './009-forecast-walk'
 
 export interface Migration {
   version: number
@@ -22,7 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'one-on-ones', sql: oneOnOnes },
   { version: 6, name: 'forecast', sql: forecast },
   { version: 7, name: 'import', sql: importBatches },
-  { version: 8, name: 'pipeline-board', sql: pipelineBoard }
+  { version: 8, name: 'pipeline-board', sql: pipelineBoard },
+  { version: 9, name: 'forecast-walk', sql: forecastWalk }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
