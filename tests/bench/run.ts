@@ -4,13 +4,15 @@ import { buildLargeWorkspace } from './large-workspace'
 import { demoBench } from './demo'
 import { pipelineBench } from './pipeline'
 import { forecastBench } from './forecast'
+import { searchBench } from './search'
 
 type Bench = { name: string; run: (large: ReturnType<typeof buildLargeWorkspace>) => Promise<Record<string, Measure>> | Record<string, Measure> }
 
 const BENCHES: Bench[] = [
   { name: 'demo', run: demoBench },
   { name: 'pipeline', run: pipelineBench },
-  { name: 'forecast', run: forecastBench }
+  { name: 'forecast', run: forecastBench },
+  { name: 'search', run: searchBench }
 ]
 
 async function main(): Promise<void> {

@@ -6,6 +6,12 @@ import { Random } from './random'
 
 const MEETINGS_PER_REP = 6
 const CADENCE_DAYS = 14
+/**
+ * An organisation of this many reps stands for an established one: three years of fortnightly 1:1s (about 14,000
+ * notes and 20,000 action items at large scale), so search and the history lists run at a realistic volume.
+ */
+const ESTABLISHED_ORG_REPS = 100
+const ESTABLISHED_MEETINGS_PER_REP = 78
 
 const OPENERS = [
   'Good energy today; {rep} came in with a clear list.',
@@ -78,13 +84,20 @@ export function generateOneOnOneDemo(sqlite: Database.Database, seed: number, to
   )
   const insRating = sqlite.prepare('INSERT INTO focus_ratings (rep_id, skill, rating, evidence, one_on_one_id, rated_at) VALUES (?, ?, ?, ?, ?, ?)')
   const counts = { oneOnOnes: 0, notes: 0, actionItems: 0 }
+  // Indexing each note and item for search as it is inserted costs seconds at large scale; one rebuild of both indexes
+  // after the load costs a tenth of a second. The insert triggers are set aside meanwhile (inside the caller's transaction).
+  const indexTriggers = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('coaching_notes_ai', 'action_items_ai') ORDER BY name")
+    .all() as { name: string; sql: string }[]
+  for (const t of indexTriggers) sqlite.exec(`DROP TRIGGER "${t.name}"`)
+  const meetingsPerRep = reps.length >= ESTABLISHED_ORG_REPS ? ESTABLISHED_MEETINGS_PER_REP : MEETINGS_PER_REP
 
   for (const rep of reps) {
     const deals = topDeals.get(rep.id) ?? []
     const first = rep.name.split(' ')[0] ?? rep.name
     const offset = rnd.int(1, 6)
     const level = new Map<CoachingSkill, number>(COACHING_SKILLS.map((s) => [s, rnd.int(2, 4)]))
-    for (let k = MEETINGS_PER_REP; k >= 1; k--) {
+    for (let k = meetingsPerRep; k >= 1; k--) {
       const dayMs = todayMs - (k * CADENCE_DAYS - offset) * DAY_MS
       const status = k === 1 || !rnd.chance(0.12) ? 'held' : rnd.chance(0.5) ? 'postponed' : 'skipped'
       const heldMs = dayMs + (9 + rnd.int(0, 7)) * 3_600_000
@@ -106,7 +119,8 @@ export function generateOneOnOneDemo(sqlite: Database.Database, seed: number, to
       for (let i = rnd.int(1, 2); i > 0; i--) {
         const dueMs = heldMs + rnd.int(4, 12) * DAY_MS
         // Older items are mostly done; the latest ones are still open, and a few old ones linger (they carry over).
-        const done = k > 2 ? rnd.chance(0.8) : k === 2 ? rnd.chance(0.3) : false
+        // Items from before the last six 1:1s are all done (no draw, so a short history draws exactly as before).
+        const done = k > MEETINGS_PER_REP ? true : k > 2 ? rnd.chance(0.8) : k === 2 ? rnd.chance(0.3) : false
         const doneAt = done ? isoSecond(new Date(Math.min(dueMs, todayMs - DAY_MS))) : null
         insItem.run(rep.id, meeting, fill(rnd.pick(ITEMS), vars), rnd.chance(0.8) ? 'rep' : 'manager', isoDay(new Date(dueMs)), deal?.id ?? null, heldAt, doneAt)
         counts.actionItems++
@@ -118,5 +132,7 @@ export function generateOneOnOneDemo(sqlite: Database.Database, seed: number, to
       }
     }
   }
+  sqlite.exec("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild'); INSERT INTO action_items_fts (action_items_fts) VALUES ('rebuild');")
+  for (const t of indexTriggers) sqlite.exec(t.sql)
   return counts
 }
