@@ -7,6 +7,20 @@ import { readImport } from './importers/read'
 import { buildPreview } from './importers/preview'
 import { applyImport, importHistory } from './importers/apply'
 import { dealsCsv } from './exporters/deals-csv'
+import { ImportJobs, openJobConnection } from './importers/jobs'
+import { bytesSource } from './importers/stream'
+import type { WorkspaceSession } from './session'
+
+// One job list per open workspace session; a session object lives as long as its shell.
+const jobLists = new WeakMap<WorkspaceSession, ImportJobs>()
+export function importJobs(session: WorkspaceSession): ImportJobs {
+  let jobs = jobLists.get(session)
+  if (!jobs) {
+    jobs = new ImportJobs()
+    jobLists.set(session, jobs)
+  }
+  return jobs
+}
 
 function bytesOf(fileName: string, base64: string): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'))
@@ -15,7 +29,7 @@ function bytesOf(fileName: string, base64: string): Uint8Array {
   return bytes
 }
 
-export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 'import.history' | 'export.dealsCsv'> = {
+export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 'import.start' | 'import.progress' | 'import.cancel' | 'import.history' | 'export.dealsCsv'> = {
   'import.preview': (ctx, input) => {
     const store = ctx.session.requireStore()
     const read = readImport(input.fileName, bytesOf(input.fileName, input.contentBase64), { source: input.source, dayFirst: input.dayFirst })
@@ -31,6 +45,21 @@ export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 
     const now = ctx.clock.now()
     return applyImport(store.sqlite, read, { repId: input.repId, now: isoSecond(now), today: isoDay(now), backup: backup.name })
   },
+  'import.start': (ctx, input) => {
+    const store = ctx.session.requireStore()
+    const now = ctx.clock.now()
+    return importJobs(ctx.session).start(
+      { source: bytesSource(input.fileName, bytesOf(input.fileName, input.contentBase64)), read: { source: input.source, dayFirst: input.dayFirst }, repId: input.repId },
+      () => openJobConnection(store.sqlite, store.path),
+      {
+        now: isoSecond(now),
+        today: isoDay(now),
+        backup: async () => (await ctx.session.createBackup(ctx.clock, 'pre-import')).name
+      }
+    )
+  },
+  'import.progress': (ctx, input) => importJobs(ctx.session).progress(input.jobId),
+  'import.cancel': (ctx, input) => importJobs(ctx.session).cancel(input.jobId),
   'import.history': (ctx, input) => importHistory(ctx.session.requireStore().sqlite, input.limit),
   'export.dealsCsv': (ctx, input) => {
     const store = ctx.session.requireStore()

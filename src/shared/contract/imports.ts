@@ -79,6 +79,41 @@ export interface ImportResult {
   historyEntries: number
 }
 
+/** The result of an import job (or a command-line run): the counts, and what was read and skipped along the way. */
+export interface ImportOutcome extends ImportResult {
+  fileName: string
+  entry: string | null
+  sourceLabel: string
+  encoding: string
+  rowsRead: number
+  /** Report footers dropped. */
+  dropped: number
+  dryRun: boolean
+  /** The first 200 problems (rows skipped and why, warnings); `problemCount` is all of them. */
+  problems: ImportProblem[]
+  problemCount: number
+}
+
+export type ImportJobState = 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface ImportProgress {
+  jobId: string
+  fileName: string
+  state: ImportJobState
+  phase: 'reading' | 'backup' | 'writing' | 'finishing'
+  rowsDone: number
+  /** Exact once the whole file is read, else estimated from the share of bytes read; null before any row. */
+  rowsTotal: number | null
+  bytesDone: number
+  bytesTotal: number
+  rowsPerSecond: number
+  secondsLeft: number | null
+  elapsedSeconds: number
+  cancelRequested: boolean
+  result: ImportOutcome | null
+  error: { code: string; message: string } | null
+}
+
 export interface ImportBatchRow {
   id: number
   fileName: string
@@ -104,9 +139,16 @@ const filePayload = {
   dayFirst: z.boolean().optional()
 }
 
+const jobId = z.string().regex(/^import-[0-9a-f-]{36}$/, 'not an import job id')
+
 export const importMethods = {
   'import.preview': method<ImportPreview>()(z.object(filePayload).strict()),
   'import.apply': method<ImportResult>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
+  /** Starts the import as a job in main and returns at once; the window polls `import.progress`. */
+  'import.start': method<ImportProgress>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
+  'import.progress': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),
+  /** Rolls the job's transaction back: the workspace stays as it was. A finished job is left as it is. */
+  'import.cancel': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),
   'import.history': method<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(100).default(10) }).strict()),
   'export.dealsCsv': method<{ fileName: string; csv: string }>()(z.object({ status: z.enum(['open', 'won', 'lost', 'all']).default('all') }).strict())
 }

@@ -1,0 +1,237 @@
+// One import from bytes to rows, in slices: read (streamed for big row files), back up, write in one transaction that
+// yields between slices so the process keeps answering; cancel or failure rolls it all back.
+import type Database from 'better-sqlite3'
+import type { ImportOutcome, ImportProblem } from '@shared/contract/imports'
+import { TouchlineError } from '@shared/errors'
+import { ImportError } from './errors'
+import { ImportWriter } from './apply'
+import { KNOWN_HEADERS, type ResolvedColumns, type SourceMapping } from './sources'
+import { activityDayOrder, headerProblems, mappingFor, readFromTable, readImport, type ReadOptions, type ReadResult } from './read'
+import { readAll, streamTable, type ByteSource, type StreamedTable } from './stream'
+import { mapActivityRecords } from './activities'
+import { mapConnectionRecords } from './connections'
+import type { DayOrder } from './values'
+import type { TableRecord } from './table'
+
+/** Archives and deal files are read whole; deal files need every date before any row can be read. */
+const MAX_IN_MEMORY_BYTES = 200 * 1024 * 1024
+/** Rows written between checks of the clock, the cancel flag and progress. */
+const SLICE_ROWS = 2000
+const MAX_PROBLEMS = 200
+
+export interface ImportRequest {
+  source: ByteSource
+  read: ReadOptions
+  repId?: number
+}
+
+export interface Progress {
+  phase: 'reading' | 'backup' | 'writing' | 'finishing'
+  rowsDone: number
+  /** Exact once the whole file is read; otherwise estimated from the bytes read so far. */
+  rowsTotal: number | null
+  bytesDone: number
+  bytesTotal: number
+}
+
+export interface RunOptions {
+  now: string
+  today: string
+  /** Writes the pre-import backup and returns its name; called once the file is known to fit, before any write. */
+  backup: () => Promise<string>
+  dryRun?: boolean
+  isCancelled?: () => boolean
+  onProgress?: (p: Progress) => void
+  /** Longest stretch of work (ms) before the event loop gets a turn. */
+  sliceMs?: number
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('the import was cancelled; nothing was changed')
+  }
+}
+
+/** What is known about a file before anything is written: enough to refuse it early and to name it in the result. */
+export interface PreparedImport {
+  fileName: string
+  entry: string | null
+  encoding: string
+  mapping: SourceMapping
+  /** The rows, for files read whole. */
+  whole: ReadResult | null
+  /** The stream and what its head told, for row files read in chunks. */
+  stream: { table: StreamedTable; columns: ResolvedColumns; order: DayOrder | null; first: TableRecord[] | null; rest: AsyncGenerator<TableRecord[]> } | null
+}
+
+function refuseUnansweredDates(read: ReadResult, file: string): void {
+  const ambiguous = read.problems.find((p) => p.severity === 'error' && /day\/month/.test(p.message))
+  if (ambiguous) throw new TouchlineError('INVALID_INPUT', `file "${file}": say whether dates are day/month or month/day before applying (--day-first or --month-first)`)
+}
+
+/** Reads the head of the file (or the whole of an archive or deals file) and refuses what cannot be imported. */
+export async function prepareImport(request: ImportRequest): Promise<PreparedImport> {
+  const prepared = await prepareFile(request)
+  if (prepared.mapping.kind === 'connections' && request.repId === undefined) {
+    throw new ImportError({ file: prepared.entry ? `${prepared.fileName}/${prepared.entry}` : prepared.fileName }, 'choose the rep whose LinkedIn archive this is')
+  }
+  return prepared
+}
+
+async function prepareFile(request: ImportRequest): Promise<PreparedImport> {
+  const { source } = request
+  if (source.size === 0) throw new ImportError({ file: source.name, row: 1 }, 'the file is empty')
+  if (source.isZip) {
+    const whole = readImport(source.name, await readAll(source, MAX_IN_MEMORY_BYTES), request.read)
+    refuseUnansweredDates(whole, source.name)
+    return { fileName: source.name, entry: whole.entry, encoding: whole.encoding, mapping: whole.mapping, whole, stream: null }
+  }
+  const table = await streamTable(source, source.name, KNOWN_HEADERS)
+  const { mapping, columns } = mappingFor(source.name, table, request.read)
+  const rest = table.batches()
+  if (mapping.kind === 'deals') {
+    const records: TableRecord[] = []
+    for await (const batch of rest) {
+      for (const r of batch) records.push(r)
+      if (table.bytesRead() > MAX_IN_MEMORY_BYTES) throw new ImportError({ file: source.name }, 'a deals file larger than 200 MB is more than one import should hold; split it')
+    }
+    const whole = readFromTable(source.name, null, table.encoding, { ...table, records }, request.read)
+    refuseUnansweredDates(whole, source.name)
+    return { fileName: source.name, entry: null, encoding: table.encoding, mapping, whole, stream: null }
+  }
+  // Row files stream; the first batch decides the day/month order of the whole file.
+  const firstBatch = await rest.next()
+  const first = firstBatch.done ? [] : firstBatch.value
+  let order: DayOrder | null = null
+  if (mapping.kind === 'activities') {
+    const verdict = activityDayOrder(source.name, table.headers, columns, first, request.read)
+    if (verdict.dateOrder === 'ambiguous' && verdict.order === null) {
+      throw new ImportError({ file: source.name, column: table.headers[columns.index.occurredAt ?? -1] }, 'dates like 03/04 could be day/month or month/day: say which before importing')
+    }
+    order = verdict.order
+  }
+  return { fileName: source.name, entry: null, encoding: table.encoding, mapping, whole: null, stream: { table, columns, order, first, rest } }
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Writes a prepared import on `conn` inside one transaction (BEGIN IMMEDIATE … COMMIT). Between slices it checks
+ * for cancellation and, when a slice ran past `sliceMs`, lets the event loop run. Any error, a cancel, or a dry run
+ * rolls everything back.
+ */
+export async function runImport(conn: Database.Database, prepared: PreparedImport, request: ImportRequest, options: RunOptions): Promise<ImportOutcome> {
+  const file = prepared.entry ? `${prepared.fileName}/${prepared.entry}` : prepared.fileName
+  const sliceMs = options.sliceMs ?? 30
+  const bytesTotal = request.source.size
+  const problems: ImportProblem[] = []
+  let problemCount = 0
+  const note = (list: readonly ImportProblem[]) => {
+    problemCount += list.length
+    for (const p of list) if (problems.length < MAX_PROBLEMS) problems.push(p)
+  }
+  let rowsDone = 0
+  let rowsRead = 0
+  let sliceStarted = performance.now()
+  const progress = (phase: Progress['phase'], rowsTotal: number | null, bytesDone: number) =>
+    options.onProgress?.({ phase, rowsDone, rowsTotal, bytesDone, bytesTotal })
+  const checkpoint = async () => {
+    if (options.isCancelled?.()) throw new ImportCancelled()
+    if (performance.now() - sliceStarted >= sliceMs) {
+      await tick()
+      sliceStarted = performance.now()
+      if (options.isCancelled?.()) throw new ImportCancelled()
+    }
+  }
+
+  progress('backup', prepared.whole ? prepared.whole.table.records.length : null, prepared.stream ? prepared.stream.table.bytesRead() : bytesTotal)
+  const backup = options.dryRun ? 'none (dry run)' : await options.backup()
+  if (options.isCancelled?.()) throw new ImportCancelled()
+
+  conn.exec('BEGIN IMMEDIATE')
+  try {
+    const writer = new ImportWriter(conn, prepared.mapping.source, file, { repId: request.repId, now: options.now, today: options.today, backup })
+    let skippedReading = 0
+    let forRep = false
+    let dropped = 0
+    if (prepared.whole) {
+      const read = prepared.whole
+      note(read.problems)
+      dropped = read.table.dropped.length
+      rowsRead = read.table.records.length
+      const total = read.deals.length + read.connections.length + read.social.length + read.activities.length
+      const inSlices = async <T>(list: readonly T[], write: (part: readonly T[]) => void) => {
+        for (let i = 0; i < list.length; i += SLICE_ROWS) {
+          const part = list.slice(i, i + SLICE_ROWS)
+          write(part)
+          rowsDone += part.length
+          progress('writing', total, bytesTotal)
+          await checkpoint()
+        }
+      }
+      await inSlices(read.deals, (part) => writer.deals(part))
+      await inSlices(read.connections, (part) => writer.connections(part))
+      await inSlices(read.social, (part) => writer.social(part))
+      await inSlices(read.activities, (part) => writer.activities(part))
+      skippedReading = read.skipped
+      forRep = read.connections.length + read.social.length > 0
+    } else if (prepared.stream) {
+      const { table, columns, order, rest } = prepared.stream
+      note(headerProblems(prepared.fileName, table, columns))
+      let first: TableRecord[] | null = prepared.stream.first
+      while (true) {
+        let batch: TableRecord[]
+        if (first) {
+          batch = first
+          first = null
+        } else {
+          const next = await rest.next()
+          if (next.done) break
+          batch = next.value
+        }
+        for (let i = 0; i < batch.length; i += SLICE_ROWS) {
+          const part = batch.slice(i, i + SLICE_ROWS)
+          if (prepared.mapping.kind === 'activities') {
+            const mapped = mapActivityRecords(prepared.fileName, table.headers, columns, part, order)
+            note(mapped.problems)
+            skippedReading += mapped.skipped
+            writer.activities(mapped.activities)
+          } else {
+            const mapped = mapConnectionRecords(prepared.fileName, table.headers, columns, part)
+            note(mapped.problems)
+            skippedReading += mapped.skipped
+            writer.connections(mapped.connections)
+            forRep = true
+          }
+          rowsDone += part.length
+          rowsRead += part.length
+          const bytesDone = table.bytesRead()
+          progress('writing', bytesDone > 0 ? Math.max(rowsDone, Math.round((rowsDone * bytesTotal) / bytesDone)) : null, bytesDone)
+          await checkpoint()
+        }
+      }
+      note(table.problems)
+      dropped = table.dropped.length
+    }
+    progress('finishing', rowsDone, bytesTotal)
+    if (options.isCancelled?.()) throw new ImportCancelled()
+    const result = writer.finish({ fileName: prepared.fileName, entry: prepared.entry, encoding: prepared.encoding, rowsRead, skipped: skippedReading, forRep })
+    if (options.dryRun) conn.exec('ROLLBACK')
+    else conn.exec('COMMIT')
+    return {
+      ...result,
+      fileName: prepared.fileName,
+      entry: prepared.entry,
+      sourceLabel: prepared.mapping.label,
+      encoding: prepared.encoding,
+      rowsRead,
+      dropped,
+      dryRun: options.dryRun === true,
+      problems,
+      problemCount
+    }
+  } catch (err) {
+    if (conn.inTransaction) conn.exec('ROLLBACK')
+    throw err
+  }
+}
