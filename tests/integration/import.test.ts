@@ -259,3 +259,58 @@ describe('a hand-made deals CSV', () => {
     ])
   })
 })
+
+describe('an activities CSV', () => {
+  it('US dates with times, semicolons, a deal named within its account, an unknown type and a missing rep skipped with file, row and column', async () => {
+    await call('import.apply', payload('salesforce-report-preamble-footer.csv'))
+    const name = 'activities-us-dates-semicolons-unknown-type-footer.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'activities', delimiter: ';', dateOrder: 'known', rowCount: 5, toCreate: 3, toSkip: 2, newReps: [] })
+    expect(preview.droppedRows).toEqual([{ row: 7, reason: 'report footer "Total"' }])
+    expect(preview.problems).toEqual([
+      { severity: 'error', file: name, row: 4, column: 'Type', message: 'the activity type "Carrier pigeon" matches none of ours (meeting, call, email, social post/comment/share/reaction/message, note)' },
+      { severity: 'error', file: name, row: 5, column: 'Owner', message: 'the activity names no rep' }
+    ])
+    const result = await call<ImportResult>('import.apply', payload(name))
+    expect(result).toMatchObject({ activitiesCreated: 3, skipped: 2, repsCreated: 0, accountsCreated: 0 })
+    expect(
+      sqlite()
+        .prepare(
+          `SELECT r.name AS rep, a.kind, a.direction, a.occurred_at, a.subject, d.name AS deal, ac.name AS account
+           FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN deals d ON d.id = a.deal_id LEFT JOIN accounts ac ON ac.id = a.account_id ORDER BY a.occurred_at`
+        )
+        .all()
+    ).toEqual([
+      { rep: 'Dana Reyes', kind: 'meeting', direction: 'outbound', occurred_at: '2026-03-02T00:00:00Z', subject: 'Onsite; workshop', deal: null, account: 'Globex GmbH' },
+      { rep: 'Dana Reyes', kind: 'call', direction: 'outbound', occurred_at: '2026-03-14T14:30:00Z', subject: 'Pricing call', deal: 'Northwind renewal', account: 'Northwind Traders Inc.' },
+      { rep: 'Sam Okafor', kind: 'social_message', direction: 'inbound', occurred_at: '2026-03-17T11:15:00Z', subject: 'Intro', deal: 'Globex expansion', account: 'Globex GmbH' }
+    ])
+  })
+})
+
+describe('Invitations.csv in a LinkedIn archive', () => {
+  it('invitations the rep sent become outbound social messages; received ones and an unreadable date are skipped with a reason', async () => {
+    await call('import.apply', payload('salesforce-report-preamble-footer.csv'))
+    const repId = sqlite().prepare("SELECT id FROM reps WHERE name = 'Sam Okafor'").pluck().get() as number
+    const invitations = 'linkedin-invitations-multiline-message-incoming-bad-date.csv'
+    const zip = zipSync({
+      'Basic_LinkedInDataExport/Connections.csv': new Uint8Array(fixture('linkedin-connections-notes-preamble.csv')),
+      'Basic_LinkedInDataExport/Invitations.csv': new Uint8Array(fixture(invitations))
+    })
+    const preview = await call<ImportPreview>('import.preview', payload('archive.zip', zip))
+    expect(preview).toMatchObject({ socialActivities: 2 })
+    const file = 'archive.zip/Basic_LinkedInDataExport/Invitations.csv'
+    expect(preview.problems).toEqual(
+      expect.arrayContaining([
+        { severity: 'warning', file, row: 6, column: 'Sent At', message: '"yesterday" is not a date this importer reads: skipped' },
+        { severity: 'warning', file, row: null, column: 'Direction', message: "2 invitation(s) the rep received were skipped: they are other people's activity, not the rep's" }
+      ])
+    )
+    const result = await call<ImportResult>('import.apply', { ...payload('archive.zip', zip), repId })
+    expect(result).toMatchObject({ connectionsCreated: 3, activitiesCreated: 2 })
+    expect(sqlite().prepare('SELECT kind, direction, occurred_at, subject FROM activities WHERE rep_id = ? ORDER BY occurred_at').all(repId)).toEqual([
+      { kind: 'social_message', direction: 'outbound', occurred_at: '2026-11-18T00:30:00Z', subject: 'Invitation to Lee "Scotty" Park' },
+      { kind: 'social_message', direction: 'outbound', occurred_at: '2026-11-20T16:05:00Z', subject: 'Invitation to Marta Núñez: Hi Marta, we met at the kickoff. Would love to stay in touch.' }
+    ])
+  })
+})
