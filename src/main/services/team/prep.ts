@@ -1,6 +1,6 @@
 // The 1:1 prep sheet, built from data on open: changes since the last 1:1, flagged deals, call vs evidence, activity, roles, items, focus, talking points.
 import type Database from 'better-sqlite3'
-import type { ActivityWeek, DealChange, DealChangeType, FlaggedDeal, ParsedInput, PrepSheet, RoleCoverage } from '@shared/contract'
+import type { ActivityWeek, DealChange, DealChangeType, FlaggedDeal, OneOnOneRow, ParsedInput, PrepSheet, RoleCoverage } from '@shared/contract'
 import { addDays } from '@shared/dates'
 import { BUYING_ROLES, LABELS, type ActivityKind, type BuyingRole, type ForecastCategory, type LossReason, type Stage } from '@shared/domain'
 import { formatMoney } from '@shared/money'
@@ -178,6 +178,14 @@ function roleCoverage(sqlite: Database.Database, repId: number): RoleCoverage[] 
   })
 }
 
+/**
+ * The prep sheet is the brief the manager prints or saves as PDF and may hand over: it carries no note text. A
+ * private note's first line would otherwise travel as the excerpt; the 1:1 itself (oneOnOnes.get/list) still has it.
+ */
+function inBrief(row: OneOnOneDbRow): OneOnOneRow {
+  return { ...toOneOnOne(row), noteExcerpt: null }
+}
+
 export function prepSheet(store: InspectionStore, input: ParsedInput<'oneOnOnes.prep'>, now: string): PrepSheet {
   const sqlite = store.sqlite
   const today = now.slice(0, 10)
@@ -204,11 +212,11 @@ export function prepSheet(store: InspectionStore, input: ParsedInput<'oneOnOnes.
   const actionItems = openActionItems(sqlite, input.repId)
   const recent = (
     prepared(sqlite, `${ONE_ON_ONE_SQL} WHERE o.rep_id = ? ORDER BY o.scheduled_for DESC, o.id DESC LIMIT 6`).all(input.repId) as OneOnOneDbRow[]
-  ).map(toOneOnOne)
+  ).map(inBrief)
   return {
     card,
     since,
-    lastOneOnOne: last ? toOneOnOne(last) : null,
+    lastOneOnOne: last ? inBrief(last) : null,
     changes,
     flagged,
     forecast,
