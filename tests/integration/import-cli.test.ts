@@ -99,15 +99,21 @@ describe('npm run import', () => {
   }, 90_000)
 
   it('a bad file exits non-zero naming file, row and column, and the good file beside it is still imported', () => {
-    const bad = join(dir.dir, 'missing-close-date.csv')
-    writeFileSync(bad, 'Opportunity Name,Account Name,Stage\nBig deal,Acme,Prospecting\n')
-    const out = runImport(bad, fixture('hubspot-fraction-probability-datetimes.csv'), '--workspace', workspace, '--source', 'salesforce-report')
+    const bad = join(dir.dir, 'activities-mixed-date-order.csv')
+    writeFileSync(bad, 'Occurred At,Activity Type,Rep\n13/01/2026,Call,Ann Lee\n01/13/2026,Call,Ann Lee\n')
+    const out = runImport(bad, fixture('hubspot-fraction-probability-datetimes.csv'), '--workspace', workspace)
     expect(out.code).toBe(1)
-    expect(out.stderr).toContain('missing-close-date.csv: INVALID_INPUT: file "missing-close-date.csv", row 1, column "Close Date": a Salesforce opportunity report file needs the column(s) Close Date')
-    expect(read<{ n: number }>("SELECT count(*) AS n FROM deals WHERE name = 'Big deal'")).toEqual([{ n: 0 }])
+    expect(out.stderr).toContain('activities-mixed-date-order.csv: INVALID_INPUT: file "activities-mixed-date-order.csv", row 3, column "Occurred At": "01/13/2026" contradicts the day/month order of the dates above it')
+    expect(read<{ n: number }>('SELECT count(*) AS n FROM activities')).toEqual([{ n: 0 }])
     expect(read<{ file_name: string }>('SELECT file_name FROM import_batches')).toEqual([{ file_name: 'hubspot-fraction-probability-datetimes.csv' }])
 
-    const json = runImport(bad, '--workspace', workspace, '--json')
+    const missing = join(dir.dir, 'missing-close-date.csv')
+    writeFileSync(missing, 'Opportunity Name,Account Name,Stage\nBig deal,Acme,Prospecting\n')
+    const forced = runImport(missing, '--workspace', workspace, '--source', 'salesforce-report')
+    expect(forced.code).toBe(1)
+    expect(forced.stderr).toContain('file "missing-close-date.csv", row 1, column "Close Date": a Salesforce opportunity report file needs the column(s) Close Date')
+
+    const json = runImport(missing, '--workspace', workspace, '--json')
     expect(json.code).toBe(1)
     const report = JSON.parse(json.stdout) as JsonReport
     expect(report.ok).toBe(false)
