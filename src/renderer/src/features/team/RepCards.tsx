@@ -1,11 +1,12 @@
 // The team at a glance: one card per rep with attainment, coverage, flagged deals, days since the 1:1 and visibility.
+import type { ReactNode } from 'react'
 import type { RepCard } from '@shared/contract'
 import { Chip } from '../../kit/kit'
 import { formatMoney } from '../../kit/format'
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`)
 
-export function RepCards({ cards, onOpen }: { cards: RepCard[]; onOpen: (repId: number) => void }) {
+export function RepCards({ cards, onOpen, actions }: { cards: RepCard[]; onOpen: (repId: number) => void; actions?: (card: RepCard) => ReactNode }) {
   return (
     <ul className="rep-cards" aria-label="Reps">
       {cards.map((c) => (
@@ -41,6 +42,7 @@ export function RepCards({ cards, onOpen }: { cards: RepCard[]; onOpen: (repId: 
               {c.openActionItems > 0 ? <Chip tone="info">{c.openActionItems} open items</Chip> : null}
             </div>
           </button>
+          {actions ? <div className="rep-card-actions no-print">{actions(c)}</div> : null}
         </li>
       ))}
     </ul>

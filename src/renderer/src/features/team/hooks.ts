@@ -57,3 +57,30 @@ export function useNoteSave() {
 export function flushNote(oneOnOneId: number, body: string): Promise<NoteState> {
   return call('notes.save', { oneOnOneId, body })
 }
+
+/** People who left, for the "Show people who left" list (with the open deals they still own). */
+export function useLeftReps(teamId: number | undefined, enabled = true) {
+  return useCall('reps.list', { teamId, status: 'left', limit: 500 }, { enabled })
+}
+
+export function useActiveReps(enabled: boolean) {
+  return useCall('reps.list', { status: 'active', limit: 500 }, { enabled })
+}
+
+export function useRep(id: number | null) {
+  return useCall('reps.get', { id: id ?? 1 }, { enabled: id !== null })
+}
+
+/** Team and rep management: each write refetches every read, so cards, tabs and lists follow at once. */
+export function useTeamAdmin() {
+  return {
+    createTeam: useCallMutation('teams.create'),
+    renameTeam: useCallMutation('teams.rename'),
+    createRep: useCallMutation('reps.create'),
+    updateRep: useCallMutation('reps.update'),
+    moveRep: useCallMutation('reps.move'),
+    markLeft: useCallMutation('reps.markLeft'),
+    reinstate: useCallMutation('reps.reinstate'),
+    reassign: useCallMutation('deals.reassign')
+  }
+}
