@@ -5,6 +5,7 @@ import { accuracyHistory, closePeriod, forecastGrid, listCalls, recordCall } fro
 import { drillDeals } from './services/forecast/drill'
 import { createPeriod, listPeriods, readForecastSettings, setForecastSettings } from './services/forecast/periods'
 import { productivityDashboard } from './services/forecast/productivity'
+import { forecastWalk, walkDeals } from './services/forecast/walk'
 
 type ForecastMethod =
   | 'forecast.settings'
@@ -17,6 +18,8 @@ type ForecastMethod =
   | 'forecast.close'
   | 'forecast.accuracyHistory'
   | 'forecast.drill'
+  | 'forecast.walk'
+  | 'forecast.walkDeals'
   | 'productivity.dashboard'
 
 const today = (ctx: Context) => isoDay(ctx.clock.now())
@@ -34,5 +37,7 @@ export const forecastHandlers: Pick<Handlers, ForecastMethod> = {
   'forecast.close': (ctx, input) => closePeriod(store(ctx), input, today(ctx), now(ctx)),
   'forecast.accuracyHistory': (ctx, input) => accuracyHistory(store(ctx), input),
   'forecast.drill': (ctx, input) => drillDeals(store(ctx), input, today(ctx)),
+  'forecast.walk': (ctx, input) => forecastWalk(store(ctx), input, today(ctx)),
+  'forecast.walkDeals': (ctx, input) => walkDeals(store(ctx), input, today(ctx)),
   'productivity.dashboard': (ctx, input) => productivityDashboard(store(ctx), input, today(ctx))
 }

@@ -192,8 +192,74 @@ export interface ProductivityDashboard {
   turnover: { left: number; averageHeadcount: number; rate: number | null }
 }
 
+/**
+ * The forecast walk's movements, in the order they are drawn. Each deal that moved is classified once, by its state at
+ * `from` against its state at `to`, taking the first that applies: won > lost > pushed out > pulled in > new >
+ * amount up / amount down. (A deal pulled in and then won counts as won, with its whole value.)
+ */
+export const WALK_MOVEMENTS = ['new', 'pulled_in', 'pushed_out', 'won', 'lost', 'amount_up', 'amount_down'] as const
+export type WalkMovement = (typeof WALK_MOVEMENTS)[number]
+
+/** The period's pipeline on one day: deals closing in the period that were open, plus those already won in it. */
+export interface WalkPoint {
+  date: string
+  valueMinor: number
+  openMinor: number
+  wonMinor: number
+  deals: number
+}
+
+export interface WalkStep {
+  id: number
+  movement: WalkMovement
+  /** Signed: what these deals added to (or took from) the period's value between the two days. */
+  valueMinor: number
+  deals: number
+  /** For won deals, the amount won (their value already counted at the start is not a change). 0 for the others. */
+  closedMinor: number
+}
+
+/** start.valueMinor + Σ steps' valueMinor = end.valueMinor, exactly. */
+export interface ForecastWalk {
+  period: ForecastPeriod
+  subject: string
+  currency: string
+  from: string
+  to: string
+  start: WalkPoint
+  end: WalkPoint
+  steps: WalkStep[]
+  /** Deals in the period on both days at the same amount. */
+  unchanged: { deals: number; valueMinor: number }
+  /** The days this period has call snapshots on, oldest first: what the from/to picker offers. */
+  snapshots: string[]
+}
+
+export interface WalkDeal {
+  id: number
+  name: string
+  ownerName: string
+  accountName: string
+  currency: string
+  movement: WalkMovement
+  /** The deal's value in the period on each day (0 when it was not in it). */
+  fromMinor: number
+  toMinor: number
+  changeMinor: number
+  closeDateFrom: string | null
+  closeDateTo: string | null
+  status: DealStatus
+}
+
 const label = z.string().trim().min(1, 'a call needs a label').max(40)
 const minor = z.number().int().min(0).max(1e15)
+
+const walkInputShape = z.object({ periodId: id, teamId: id.optional(), repId: id.optional(), from: isoDate.optional(), to: isoDate.optional() })
+const walkRefine = (x: { teamId?: number; repId?: number; from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (x.teamId !== undefined && x.repId !== undefined) ctx.addIssue({ code: 'custom', message: 'give a teamId or a repId, not both', path: ['repId'] })
+  if (x.from !== undefined && x.to !== undefined && x.from > x.to) ctx.addIssue({ code: 'custom', message: 'from must be on or before to', path: ['to'] })
+}
+const walkInput = walkInputShape.strict().superRefine(walkRefine)
 
 export const forecastMethods = {
   'forecast.settings': method<ForecastSettings>()(noInput),
@@ -243,6 +309,8 @@ export const forecastMethods = {
         path: ['periodId']
       })
   ),
+  'forecast.walk': method<ForecastWalk>()(walkInput),
+  'forecast.walkDeals': method<Page<WalkDeal>>()(walkInputShape.extend({ movement: z.enum(WALK_MOVEMENTS), ...paging }).strict().superRefine(walkRefine)),
   'productivity.dashboard': method<ProductivityDashboard>()(
     z.object({ from: isoDate, to: isoDate, teamId: id.optional() }).strict().refine((r) => r.from <= r.to, { message: 'from must be on or before to', path: ['to'] })
   )

@@ -8,6 +8,7 @@ import forecast from './006-forecast'
 import importBatches from './007-import'
 import pipelineBoard from './008-pipeline-board'
 import forecastWalk from './009-forecast-walk'
+import walkAmountChanges from './010-walk-amount-changes'
 
 export interface Migration {
   version: number
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'forecast', sql: forecast },
   { version: 7, name: 'import', sql: importBatches },
   { version: 8, name: 'pipeline-board', sql: pipelineBoard },
-  { version: 9, name: 'forecast-walk', sql: forecastWalk }
+  { version: 9, name: 'forecast-walk', sql: forecastWalk },
+  { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
