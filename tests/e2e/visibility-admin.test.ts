@@ -102,7 +102,9 @@ describe('entering the competition and the social rules in the browser shell', (
     await panel.locator('.recharts-line-curve').waitFor()
     expect(await panel.locator('.recharts-line-dot').count()).toBe(2)
     await card.getByRole('row', { name: /Greta Lind/ }).getByRole('cell', { name: '2026-11-02' }).waitFor()
-    await panel.scrollIntoViewIfNeeded()
+    const overflow = await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(1)
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('visibility-admin-1-snapshots')
   })
 
@@ -210,7 +212,10 @@ describe('entering the competition and the social rules in the browser shell', (
     expect(await aeRows.count()).toBeGreaterThan(0)
     await expect(aeRows.first().locator('td').nth(1).textContent()).resolves.toBe('4.5')
     await app.screenshot('visibility-admin-4-social-rules')
-    await page.getByRole('heading', { name: /Each rep against their role’s cadence/ }).scrollIntoViewIfNeeded()
+    // The rules fit the window: no sideways scrolling hides the role.
+    const overflow = await page.getByRole('table', { name: /Social rules per role/ }).evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(1)
+    await page.getByRole('heading', { name: /Each rep against their role’s cadence/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('visibility-admin-5-rep-cadence')
     expect(app.problems).toEqual([])
   })

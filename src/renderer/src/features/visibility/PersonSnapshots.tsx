@@ -52,6 +52,9 @@ function History({ personId, name }: { personId: number; name: string }) {
             </ResponsiveContainer>
           </ChartFrame>
         )}
+      </div>
+      <AddSnapshotForm personId={personId} name={name} today={q.data.today} />
+      <div className="vis-person-table">
         {rows.length ? (
           <div className="table-wrap">
             <table className="data-table compact">
@@ -86,7 +89,6 @@ function History({ personId, name }: { personId: number; name: string }) {
           </div>
         ) : null}
       </div>
-      <AddSnapshotForm personId={personId} name={name} today={q.data.today} />
     </div>
   )
 }

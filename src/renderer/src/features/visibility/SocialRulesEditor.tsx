@@ -42,9 +42,6 @@ export function SocialRulesEditor({ teamId }: { teamId?: number }) {
               <th scope="col" className="num">Reps meeting it</th>
               <th scope="col" className="num">Respond within</th>
               <th scope="col">Rules of conduct</th>
-              <th scope="col">
-                <span className="sr-only">Edit</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -52,7 +49,24 @@ export function SocialRulesEditor({ teamId }: { teamId?: number }) {
               const r = byRole.get(role)
               return (
                 <tr key={role} className={editing === role ? 'selected' : undefined}>
-                  <th scope="row">{VISIBILITY_LABELS.repRole[role]}</th>
+                  <th scope="row">
+                    <div className="vis-rule-role">
+                      {VISIBILITY_LABELS.repRole[role]}
+                      <button
+                        type="button"
+                        className="button"
+                        aria-expanded={editing === role}
+                        aria-label={`${r ? 'Edit' : 'Set'} the social rule for ${VISIBILITY_LABELS.repRole[role]}`}
+                        ref={(el) => {
+                          if (el) buttons.current.set(role, el)
+                          else buttons.current.delete(role)
+                        }}
+                        onClick={() => setEditing(editing === role ? null : role)}
+                      >
+                        {r ? 'Edit' : 'Set rule'}
+                      </button>
+                    </div>
+                  </th>
                   {r ? (
                     <>
                       <td>{r.platforms.map((p) => VISIBILITY_LABELS.platform[p]).join(', ') || '—'}</td>
@@ -71,21 +85,6 @@ export function SocialRulesEditor({ teamId }: { teamId?: number }) {
                       No rule set
                     </td>
                   )}
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-expanded={editing === role}
-                      aria-label={`${r ? 'Edit' : 'Set'} the social rule for ${VISIBILITY_LABELS.repRole[role]}`}
-                      ref={(el) => {
-                        if (el) buttons.current.set(role, el)
-                        else buttons.current.delete(role)
-                      }}
-                      onClick={() => setEditing(editing === role ? null : role)}
-                    >
-                      {r ? 'Edit' : 'Set rule'}
-                    </button>
-                  </td>
                 </tr>
               )
             })}
