@@ -6,6 +6,7 @@ import { FLAG_LABELS } from '@shared/inspection'
 import { Chip, ErrorBanner, Loading } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
 import { useDealInspection, useInspectionWrites } from './hooks'
+import { LogActivity } from './LogActivity'
 
 export function DealDrawer({ dealId, onClose }: { dealId: number; onClose: () => void }) {
   const inspection = useDealInspection(dealId)
@@ -79,6 +80,7 @@ function DrawerBody({ d }: { d: DealInspection }) {
         </ul>
       </section>
 
+      <LogActivity key={deal.id} d={d} />
       <ManagerCall d={d} />
       <Criteria d={d} />
 

@@ -1,12 +1,16 @@
 // Pipeline: open deals with their flags and evidence score, filtered and sorted in the main process, one page at a time.
 import { useState } from 'react'
-import type { MethodInput, PipelineFilters, PipelineRow, PipelineSort } from '@shared/contract'
+import type { ClosePeriod, MethodInput, PipelineFilters, PipelineLayout, PipelineRow, PipelineSort } from '@shared/contract'
 import { FORECAST_CATEGORIES, LABELS, OPEN_STAGES, type ForecastCategory, type Stage } from '@shared/domain'
 import { FLAGS, FLAG_LABELS, type Flag } from '@shared/inspection'
 import { Chip, DataTable, EmptyState, ErrorBanner, Loading, PageHeader, Pager, Stat, type Column } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
 import { DealDrawer } from './DealDrawer'
+import { InspectionRules } from './InspectionRules'
+import { PipelineBoard } from './PipelineBoard'
+import { SavedViews } from './SavedViews'
 import { closePeriod, usePipelinePage, usePipelineTotals, useTeamsAndReps } from './hooks'
+import './pipeline.css'
 
 const PAGE = 50
 
@@ -48,14 +52,16 @@ const VISIBLE_FLAGS = 2
 
 export function PipelinePage() {
   const [filters, setFilters] = useState<PipelineFilters>({})
-  const [period, setPeriod] = useState('')
+  const [period, setPeriod] = useState<ClosePeriod | ''>('')
+  const [layout, setLayout] = useState<PipelineLayout>('table')
+  const [rulesOpen, setRulesOpen] = useState(false)
   const [sort, setSort] = useState<{ key: PipelineSort; direction: 'asc' | 'desc' }>({ key: 'evidence_score', direction: 'asc' })
   const [offset, setOffset] = useState(0)
   const [selected, setSelected] = useState<number | null>(null)
   const { teams, reps } = useTeamsAndReps(filters.teamId)
   const effective: PipelineFilters = { ...filters, ...closePeriod(period, new Date()) }
   const input: MethodInput<'pipeline.list'> = { filters: effective, sort: sort.key, direction: sort.direction, offset, limit: PAGE }
-  const deals = usePipelinePage(input)
+  const deals = usePipelinePage(input, layout === 'table')
   const totals = usePipelineTotals(effective)
 
   const set = (patch: Partial<PipelineFilters>) => {
@@ -69,7 +75,30 @@ export function PipelinePage() {
 
   return (
     <>
-      <PageHeader title="Pipeline" subtitle="Which forecast deals have evidence behind them, and which do not." />
+      <PageHeader
+        title="Pipeline"
+        subtitle="Which forecast deals have evidence behind them, and which do not."
+        actions={
+          <>
+            <div className="segmented" role="group" aria-label="Layout">
+              {(
+                [
+                  ['table', 'Table'],
+                  ['board', 'Board']
+                ] as const
+              ).map(([value, label]) => (
+                <button key={value} type="button" className={`tab${layout === value ? ' active' : ''}`} aria-pressed={layout === value} onClick={() => setLayout(value)}>
+                  {label}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="button" aria-expanded={rulesOpen} onClick={() => setRulesOpen((o) => !o)}>
+              Inspection rules
+            </button>
+          </>
+        }
+      />
+      {rulesOpen ? <InspectionRules onClose={() => setRulesOpen(false)} /> : null}
       {totals.data ? (
         <div className="stats" aria-label="Totals by forecast category">
           {totals.data.categories.map((c) => (
@@ -154,18 +183,30 @@ export function PipelinePage() {
         </label>
         <label>
           Close period
-          <select value={period} onChange={(e) => (setOffset(0), setPeriod(e.target.value))}>
+          <select value={period} onChange={(e) => (setOffset(0), setPeriod(e.target.value as ClosePeriod | ''))}>
             <option value="">Any time</option>
             <option value="this_quarter">This quarter</option>
             <option value="next_quarter">Next quarter</option>
             <option value="past">Already past</option>
           </select>
         </label>
+        <SavedViews
+          current={{ filters, sort: sort.key, direction: sort.direction, period: period || undefined, layout }}
+          onApply={(v) => {
+            setOffset(0)
+            setFilters(v.filters)
+            setSort({ key: v.sort, direction: v.direction })
+            setPeriod(v.period ?? '')
+            setLayout(v.layout ?? 'table')
+          }}
+        />
       </div>
       <ErrorBanner error={deals.error ?? totals.error} />
       <div className={selected !== null ? 'deal-with-drawer' : undefined}>
         <div className="deal-drawer-main">
-          {deals.isPending ? (
+          {layout === 'board' ? (
+            <PipelineBoard filters={effective} selectedId={selected} onOpen={setSelected} />
+          ) : deals.isPending ? (
             <Loading label="Loading deals…" />
           ) : deals.data && deals.data.total === 0 ? (
             <EmptyState title="No open deals match">Clear the filters, or import an opportunity export from your CRM on the Import page.</EmptyState>

@@ -1,9 +1,9 @@
 // Pipeline data hooks: every read and write of the Pipeline page goes through here (TanStack Query over the typed client).
-import type { MethodInput, PipelineFilters } from '@shared/contract'
+import type { ClosePeriod, MethodInput, PipelineFilters } from '@shared/contract'
 import { useCall, useCallMutation } from '../../api/query'
 
-export function usePipelinePage(input: MethodInput<'pipeline.list'>) {
-  return useCall('pipeline.list', input)
+export function usePipelinePage(input: MethodInput<'pipeline.list'>, enabled = true) {
+  return useCall('pipeline.list', input, { enabled })
 }
 
 export function usePipelineTotals(filters: PipelineFilters) {
@@ -32,8 +32,33 @@ export function useInspectionWrites() {
   }
 }
 
+/** The board's first cards per stage; with `stage` and `offset`, one more page of one column. */
+export function useBoard(input: MethodInput<'deals.board'>) {
+  return useCall('deals.board', input)
+}
+
+export function useLogActivity() {
+  return useCallMutation('activities.create')
+}
+
+export function useThresholds() {
+  return useCall('settings.getThresholds', {})
+}
+
+export function useSetThresholds() {
+  return useCallMutation('settings.setThresholds')
+}
+
+export function useSavedViews() {
+  return {
+    views: useCall('pipelineViews.list', {}),
+    save: useCallMutation('pipelineViews.save'),
+    remove: useCallMutation('pipelineViews.delete')
+  }
+}
+
 /** Close periods offered in the filter, as date ranges from today. */
-export function closePeriod(period: string, today: Date): Pick<PipelineFilters, 'closeFrom' | 'closeTo'> {
+export function closePeriod(period: ClosePeriod | '', today: Date): Pick<PipelineFilters, 'closeFrom' | 'closeTo'> {
   const iso = (d: Date) => d.toISOString().slice(0, 10)
   const y = today.getUTCFullYear()
   const q = Math.floor(today.getUTCMonth() / 3)
