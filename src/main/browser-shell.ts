@@ -23,13 +23,22 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true })
   const workspacePath = resolve(values.workspace ?? join(dataDir, 'touchline.sqlite'))
   const session = new WorkspaceSession(workspacePath)
+  // Registered before anything is printed, so a stop right after start-up still closes the workspace and its lock.
+  let server: Awaited<ReturnType<typeof startShellServer>> | null = null
+  const stop = async () => {
+    await server?.close()
+    await session.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
   const status = await session.openExisting(systemClock)
   // Another Touchline has this file open: say so in one line rather than serve a second window onto it.
   if (status.error?.code === 'WORKSPACE_IN_USE') {
     console.error(`Touchline could not start the browser shell: ${status.error.message}`)
     process.exit(1)
   }
-  const server = await startShellServer({
+  server = await startShellServer({
     rendererDir: resolve(values.renderer ?? join(__dirname, '..', 'renderer')),
     handlers,
     context: { session, clock: systemClock, shell: 'browser' },
@@ -37,13 +46,6 @@ async function main(): Promise<void> {
   })
   console.log(`Touchline browser shell: ${server.url}`)
   console.log(`Workspace: ${status.path} (${status.state === 'none' ? 'not created yet' : status.state})`)
-  const stop = async () => {
-    await server.close()
-    await session.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop())
-  process.on('SIGTERM', () => void stop())
 }
 
 void main().catch((err) => {
