@@ -252,6 +252,36 @@ describe('the productivity dashboard for Q3', () => {
     expect(east.winRate).toBeCloseTo(3 / 4, 10)
   })
 
+  it('stays current when activities and stage history change after a first read (activity_days and meeting_advances, schema v9)', () => {
+    ws = world()
+    const s = ws.store.sqlite
+    const input = parse('productivity.dashboard', { from: '2026-07-01', to: '2026-09-30' })
+    const before = productivityDashboard(ws.store, input, TODAY)
+    expect([before.activities, before.meetings, before.advancingMeetings]).toEqual([5, 2, 1])
+    // D3 re-enters negotiation two days after Ben's meeting of 20 August: that meeting now moved it on.
+    s.prepare("INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (3, 'negotiation', '2026-08-22T09:00:00Z')").run()
+    // Ada's July email is removed; a call moves from Ada to Ben and into September.
+    s.prepare("DELETE FROM activities WHERE rep_id = 1 AND kind = 'email' AND occurred_at = '2026-07-06T10:00:00Z'").run()
+    s.prepare("INSERT INTO activities (rep_id, kind, occurred_at) VALUES (1, 'call', '2026-07-07T10:00:00Z')").run()
+    s.prepare("UPDATE activities SET rep_id = 2, occurred_at = '2026-09-08T10:00:00Z' WHERE kind = 'call'").run()
+    const after = productivityDashboard(ws.store, input, TODAY)
+    expect([after.activities, after.meetings, after.advancingMeetings]).toEqual([5, 2, 2])
+    expect(after.reps.map((r) => [r.repName, r.activities])).toEqual([
+      ['Ada', 3],
+      ['Ben', 2]
+    ])
+    expect(after.weeks.map((w) => [w.weekStart, w.call, w.email])).toEqual([
+      ['2026-06-29', 0, 0],
+      ['2026-08-03', 0, 1],
+      ['2026-08-17', 0, 0],
+      ['2026-08-31', 0, 1],
+      ['2026-09-07', 1, 0]
+    ])
+    // The remembered rows equal a fresh count straight from activities.
+    const fresh = s.prepare("SELECT substr(occurred_at, 1, 10) AS day, rep_id, count(*) AS n FROM activities GROUP BY 1, 2 ORDER BY 1, 2").all()
+    expect(s.prepare('SELECT day, rep_id, n FROM activity_days ORDER BY 1, 2').all()).toEqual(fresh)
+  })
+
   it('refuses a range that ends before it starts and an unknown team', () => {
     ws = world()
     expect(() => parse('productivity.dashboard', { from: '2026-09-30', to: '2026-07-01' })).toThrow(/from must be on or before to/)
