@@ -9,7 +9,7 @@ import { setOneOnOneStatus, startOneOnOne, listOneOnOnes } from '../../src/main/
 import { noteVersions, restoreNote, saveNote } from '../../src/main/services/team/notes'
 import { addActionItem, completeActionItem } from '../../src/main/services/team/action-items'
 import { rateFocus } from '../../src/main/services/team/focus'
-import { ftsQuery, searchNotes } from '../../src/main/services/team/search'
+import { BROAD_MATCHES, ftsQuery, searchNotes } from '../../src/main/services/team/search'
 import { fixedClock } from '../../src/main/clock'
 import type { WorkspaceSession } from '../../src/main/session'
 import { NOW, TODAY, type TempWorkspace } from '../support/workspace'
@@ -266,6 +266,34 @@ describe('search', () => {
     expect(hits('NEAR(pricing, budget)').total).toBe(0)
     expect(ftsQuery('a "b" c*')).toBe('"a" "b" "c"*')
     expect(() => hits('*** ---')).toThrow(/input\.query/)
+  })
+
+  it('lists a broad query (over 2,000 matches) most recently written first, with passages for the page only and the full count', () => {
+    ws = searchWorld()
+    const insert = ws.store.sqlite.prepare("INSERT INTO action_items (rep_id, text, owner, created_at) VALUES (?, ?, 'rep', ?)")
+    ws.store.sqlite.transaction(() => {
+      for (let i = 0; i < BROAD_MATCHES; i++) {
+        const day = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().slice(0, 19) + 'Z'
+        insert.run(REP, `Pricing follow-up number ${i}`, day)
+      }
+    })()
+    // 2,000 items plus the two notes that say "pricing": broad, so newest first rather than by bm25.
+    const page = searchNotes(ws.store, { query: 'pricing', offset: 0, limit: 5 })
+    expect(page.total).toBe(BROAD_MATCHES + 2)
+    expect(page.rows.map((r) => [r.kind, r.date])).toEqual([
+      ['note', '2026-11-09'],
+      ['note', '2026-10-26'],
+      ['action_item', '2020-03-24'],
+      ['action_item', '2020-03-24'],
+      ['action_item', '2020-03-24']
+    ])
+    expect(page.rows[2]!.snippet.map((s) => s.text).join('')).toBe(`Pricing follow-up number ${BROAD_MATCHES - 1}`)
+    expect(page.rows[2]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Pricing'])
+    const last = searchNotes(ws.store, { query: 'pricing', offset: BROAD_MATCHES + 1, limit: 5 })
+    expect(last.rows.map((r) => r.snippet.map((s) => s.text).join(''))).toEqual(['Pricing follow-up number 0'])
+    expect(searchNotes(ws.store, { query: 'pricing', offset: BROAD_MATCHES + 2, limit: 5 }).rows).toEqual([])
+    // A narrow query in the same workspace is still ranked by relevance.
+    expect(hits('pricing workshop').rows.map((r) => r.oneOnOneId)).toEqual([2])
   })
 
   it('follows edits: a rewritten note is found by its new words only, and pages are ranked and counted', () => {
