@@ -220,3 +220,71 @@ describe('entering the competition and the social rules in the browser shell', (
     expect(app.problems).toEqual([])
   })
 })
+
+describe('visibility’s data entry on an empty workspace', () => {
+  let app: AppUnderTest
+  beforeAll(async () => {
+    app = await launchApp()
+    app.page.setDefaultTimeout(10_000)
+    await app.page.getByRole('button', { name: /Start an empty workspace/ }).click()
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Visibility' }).click()
+    await app.page.getByRole('heading', { name: 'Visibility', level: 1 }).waitFor()
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('says what to do when there are no competitors and no rules, and removes a competitor only after confirmation', async () => {
+    const { page } = app
+    // The comparison on a workspace without competitors is an empty state, not an error.
+    await page.getByRole('heading', { name: 'No competitors yet' }).waitFor()
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await page.getByRole('tab', { name: 'Competitors' }).click()
+    await page.getByRole('form', { name: 'Add a competitor' }).waitFor()
+    await page.getByRole('heading', { name: 'No competitors yet' }).waitFor()
+    await app.screenshot('visibility-admin-6-empty-competitors')
+
+    const form = page.getByRole('form', { name: 'Add a competitor' })
+    await form.getByLabel('Name').fill('Altmark')
+    await form.getByLabel('Aliases').fill('Altmark GmbH, , altmark gmbh')
+    await form.getByRole('button', { name: 'Add competitor' }).click()
+    const card = page.getByRole('article', { name: 'Altmark' })
+    await card.waitFor()
+    // Blank and repeated aliases are dropped.
+    expect(await card.locator('.chip').allTextContents()).toEqual(['Altmark GmbH'])
+
+    // Rename by keyboard; Escape leaves the form without saving.
+    await card.getByRole('button', { name: 'Rename Altmark or edit its aliases' }).click()
+    const edit = card.getByRole('form', { name: 'Edit Altmark' })
+    await expect(edit.getByLabel('Name').evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await page.keyboard.press('Escape')
+    await edit.waitFor({ state: 'detached' })
+    await card.getByRole('button', { name: 'Rename Altmark or edit its aliases' }).click()
+    await edit.getByLabel('Name').fill('Altmark Software')
+    await page.keyboard.press('Enter')
+    const renamed = page.getByRole('article', { name: 'Altmark Software' })
+    await renamed.waitFor()
+
+    await renamed.getByRole('button', { name: 'Remove Altmark Software' }).click()
+    const keep = renamed.getByRole('button', { name: 'Keep it' })
+    await expect(keep.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await renamed.getByText(/with its 0 people, 0 snapshots and every relationship count/).waitFor()
+    await keep.click()
+    await renamed.getByRole('button', { name: 'Remove Altmark Software' }).click()
+    await renamed.getByRole('button', { name: 'Remove Altmark Software' }).last().click()
+    await renamed.waitFor({ state: 'detached' })
+    await page.getByRole('heading', { name: 'No competitors yet' }).waitFor()
+
+    await page.getByRole('tab', { name: 'Social rules' }).click()
+    await page.getByText(/No rules yet/).waitFor()
+    expect(await page.getByRole('button', { name: /^Set the social rule for/ }).count()).toBe(6)
+    await page.getByText('No active reps.').waitFor()
+    await page.getByRole('button', { name: 'Set the social rule for SDR' }).click()
+    const rule = page.getByRole('form', { name: 'Social rule for SDR' })
+    await rule.getByLabel('Expected cadence (public activities per week)').fill('6')
+    await rule.getByRole('button', { name: 'Save rule' }).click()
+    await page.getByRole('button', { name: 'Edit the social rule for SDR' }).waitFor()
+    await app.screenshot('visibility-admin-7-empty-rules')
+    expect(app.problems).toEqual([])
+  })
+})

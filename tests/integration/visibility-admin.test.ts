@@ -112,6 +112,19 @@ describe('competitors: names, aliases and duplicates', () => {
   })
 })
 
+describe('the comparison once the last competitor is gone', () => {
+  it('compares the team alone, with its trend, when no competitor is left', async () => {
+    w.rep(1, 'Ada')
+    await enter({ person: { repId: 1 }, takenOn: '2026-11-01', followers: 100, connections: 50, posts: 1, comments: 1 })
+    const alt = await v.createCompetitor({ name: 'Altmark' })
+    await remove({ id: alt.id })
+    const c = await v.compare()
+    expect(c.competitors).toEqual([])
+    expect(c.us.headcount).toBe(1)
+    expect(c.trend.map((t) => [t.month, t.reach])).toEqual([['2026-11', { us: 100 }]])
+  })
+})
+
 describe('snapshots entered by hand', () => {
   it('lists a person’s snapshots oldest first with the latest date and count on the competitor list', async () => {
     const alt = await v.createCompetitor({ name: 'Altmark', people: [{ name: 'Lena Vogt', role: 'leader' }] })

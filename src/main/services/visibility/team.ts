@@ -1,5 +1,5 @@
 // Our team's visibility: measures per rep (paged), one rep's invisible-days calendar, and us against the competition.
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type SqlBool } from 'kysely'
 import type {
   CompetitorPersonPresence,
   ParsedInput,
@@ -198,7 +198,7 @@ async function trend(db: Kysely<DB>, today: string, teamId: number | undefined, 
     .leftJoin('competitor_people as p', 'p.id', 's.competitor_person_id')
     .where('s.taken_on', '>', since)
     .where('s.taken_on', '<=', today)
-    .where((eb) => eb.or([eb('r.status', '=', 'active'), competitorIds.length ? eb('p.competitor_id', 'in', competitorIds) : eb.val(false)]))
+    .where((eb) => eb.or([eb('r.status', '=', 'active'), competitorIds.length ? eb('p.competitor_id', 'in', competitorIds) : sql<SqlBool>`0`]))
   if (teamId !== undefined) q = q.where((eb) => eb.or([eb('s.rep_id', 'is', null), eb('r.team_id', '=', teamId)]))
   const rows = await q
     .select(['s.rep_id', 'p.competitor_id', 's.taken_on', 's.followers', 's.connections', 's.posts', 's.comments', 's.period_days', 's.active_days', 's.engagement_per_post'])
