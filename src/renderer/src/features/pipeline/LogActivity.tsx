@@ -88,7 +88,7 @@ export function LogActivity({ d }: { d: DealInspection }) {
           setSubject('')
           setNotes('')
           setContactId('')
-          setLogged(`${LABELS.activityKind[row.kind]} logged for ${d.deal.ownerName}; the flags below are recomputed.`)
+          setLogged(`${LABELS.activityKind[row.kind]} logged for ${d.deal.ownerName}; its flags and evidence score are recomputed.`)
         }
       }
     )
@@ -127,7 +127,7 @@ export function LogActivity({ d }: { d: DealInspection }) {
         ) : null}
         <label className="field">
           Date
-          <input type="date" value={date} max={today} required onChange={(e) => setDate(e.target.value)} />
+          <input type="date" value={date} max={today} required onChange={(e) => (setDate(e.target.value), setProblem(null))} />
         </label>
         <label className="field">
           Contact
