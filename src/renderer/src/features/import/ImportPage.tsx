@@ -1,9 +1,20 @@
 // Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
 import { useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
-import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportPreview, type ImportResult, type ImportSource } from '@shared/contract'
+import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportPreview, type ImportProgress, type ImportResult, type ImportSource } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
-import { downloadText, readPickedFile, useActiveReps, useApply, useDealsExport, useImportHistory, usePreview, type PickedFile } from './hooks'
+import {
+  downloadText,
+  readPickedFile,
+  useActiveReps,
+  useCancelImport,
+  useDealsExport,
+  useImportHistory,
+  useImportProgress,
+  usePreview,
+  useStartImport,
+  type PickedFile
+} from './hooks'
 import './import.css'
 
 export function ImportPage() {
@@ -14,13 +25,20 @@ export function ImportPage() {
   const [repId, setRepId] = useState<number | undefined>(undefined)
   const [dragging, setDragging] = useState(false)
   const preview = usePreview()
-  const apply = useApply()
+  const start = useStartImport()
+  const [jobId, setJobId] = useState<string | null>(null)
+  const progress = useImportProgress(jobId)
+  const cancel = useCancelImport()
+  const job = jobId !== null ? progress.data : undefined
+  const running = start.isPending || job?.state === 'running'
   const exporter = useDealsExport()
 
   async function choose(picked: File | undefined) {
     if (!picked) return
+    if (running) return
     setReadError(null)
-    apply.reset()
+    start.reset()
+    setJobId(null)
     setDayFirst(undefined)
     setSource(undefined)
     setRepId(undefined)
@@ -53,13 +71,13 @@ export function ImportPage() {
   }
 
   const p = preview.data
-  const canApply = !!file && !!p && !apply.isPending && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
+  const canApply = !!file && !!p && !running && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
 
   return (
     <div className="import-page">
       <PageHeader
         title="Import"
-        subtitle="Salesforce, HubSpot and Pipedrive exports and each rep's LinkedIn archive, offline. Each file is applied completely or not at all."
+        subtitle="Salesforce, HubSpot and Pipedrive exports, activity CSVs and each rep's LinkedIn archive, offline. Each file is applied completely or not at all."
         actions={
           <button
             type="button"
@@ -113,20 +131,27 @@ export function ImportPage() {
       {preview.isPending ? <Loading label="Reading the file…" /> : null}
       <ErrorBanner error={preview.error} />
 
-      {p && !apply.data ? (
+      {p && job?.state !== 'done' ? (
         <PreviewPanel
           preview={p}
           dayFirst={dayFirst}
           onDayFirst={answerDates}
           repId={repId}
           onRep={setRepId}
-          busy={apply.isPending}
+          busy={running}
           canApply={canApply}
-          onApply={() => file && apply.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId, source })}
+          onApply={() => file && start.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId, source }, { onSuccess: (started) => setJobId(started.jobId) })}
+          job={job?.state === 'running' ? job : undefined}
+          onCancel={() => job && cancel.mutate({ jobId: job.jobId })}
         />
       ) : null}
-      <ErrorBanner error={apply.error} />
-      {apply.data ? <ResultPanel result={apply.data} /> : null}
+      <ErrorBanner error={start.error ?? progress.error ?? cancel.error ?? (job?.state === 'failed' ? job.error : null)} />
+      {job?.state === 'cancelled' ? (
+        <p className="notice" role="status">
+          Import cancelled after {job.rowsDone.toLocaleString('en-US')} rows: nothing was written, the workspace is as it was.
+        </p>
+      ) : null}
+      {job?.state === 'done' && job.result ? <ResultPanel result={job.result} /> : null}
       <RecentImports />
     </div>
   )
@@ -141,6 +166,9 @@ function PreviewPanel(props: {
   busy: boolean
   canApply: boolean
   onApply: () => void
+  /** The running job, once started. */
+  job: ImportProgress | undefined
+  onCancel: () => void
 }) {
   const { preview: p } = props
   // Until the date question is answered, its per-row errors are the question itself: shown once, above.
@@ -266,9 +294,45 @@ function PreviewPanel(props: {
         <button type="button" className="button primary" disabled={!props.canApply} onClick={props.onApply}>
           {props.busy ? 'Importing…' : `Apply ${p.toCreate + p.toUpdate} rows`}
         </button>
-        {props.busy ? <Loading label="Backing up the workspace and importing…" /> : <span className="muted small">A backup is taken first; a failure writes nothing.</span>}
+        {props.busy ? null : <span className="muted small">A backup is taken first; a failure or a cancel writes nothing.</span>}
       </div>
+      {props.busy ? props.job ? <JobProgress job={props.job} onCancel={props.onCancel} /> : <Loading label="Reading the file…" /> : null}
     </section>
+  )
+}
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+function seconds(s: number): string {
+  if (s < 60) return `${Math.max(1, Math.ceil(s))} s`
+  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`
+}
+
+/**
+ * A running import: for the first second a plain busy line (most imports end sooner), then a bar with rows done,
+ * the rate and the time left, and a Cancel button that takes the focus the Apply button had.
+ */
+function JobProgress({ job, onCancel }: { job: ImportProgress; onCancel: () => void }) {
+  if (job.elapsedSeconds < 1) return <Loading label="Backing up the workspace and importing…" />
+  const total = job.rowsTotal
+  const what =
+    job.phase === 'backup'
+      ? 'Backing up the workspace before writing…'
+      : job.phase === 'finishing'
+        ? `${count(job.rowsDone)} rows read; updating the evidence of every deal…`
+        : job.phase === 'reading'
+          ? 'Reading the file…'
+          : `${count(job.rowsDone)}${total ? ` of about ${count(total)}` : ''} rows · ${count(job.rowsPerSecond)} rows/s${job.secondsLeft !== null ? ` · about ${seconds(job.secondsLeft)} left` : ''}`
+  return (
+    <div className="import-progress" role="group" aria-label="Import progress">
+      <progress aria-label="Rows imported" max={total ?? undefined} value={total ? Math.min(job.rowsDone, total) : undefined} />
+      <p className="import-progress-text" aria-live="polite">
+        {job.cancelRequested ? 'Cancelling: rolling back what was written…' : what}
+      </p>
+      <button type="button" className="button" onClick={onCancel} disabled={job.cancelRequested} autoFocus>
+        {job.cancelRequested ? 'Cancelling…' : 'Cancel import'}
+      </button>
+    </div>
   )
 }
 
@@ -379,7 +443,9 @@ function ResultPanel({ result: r }: { result: ImportResult }) {
       <p className="notice" role="status">
         {connections
           ? `${r.connectionsCreated} connections added, ${r.connectionsUpdated} updated${r.activitiesCreated ? `, ${r.activitiesCreated} social activities added` : ''}.`
-          : `${r.dealsCreated} deals created, ${r.dealsUpdated} updated.`}{' '}
+          : r.source === 'activities'
+            ? `${count(r.activitiesCreated)} activities added.`
+            : `${r.dealsCreated} deals created, ${r.dealsUpdated} updated.`}{' '}
         {r.skipped ? `${r.skipped} rows skipped.` : ''}
       </p>
       <div className="stats">
@@ -388,7 +454,7 @@ function ResultPanel({ result: r }: { result: ImportResult }) {
         <Stat label="Accounts created" value={r.accountsCreated} />
         <Stat label="Reps created" value={r.repsCreated} />
         <Stat label="Connections" value={r.connectionsCreated + r.connectionsUpdated} />
-        <Stat label="Social activities" value={r.activitiesCreated} />
+        <Stat label={r.source === 'activities' ? 'Activities' : 'Social activities'} value={r.activitiesCreated} />
         <Stat label="History entries" value={r.historyEntries} />
       </div>
       <p className="muted small">Backup taken before the import: {r.backup} (restore it from Settings).</p>

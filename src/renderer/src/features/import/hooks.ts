@@ -1,6 +1,7 @@
 // Data for the import wizard: preview, apply and export calls, the reps to attribute an archive to, and file reading.
-import { useMutation } from '@tanstack/react-query'
-import { MAX_IMPORT_BYTES, type ImportPreview, type MethodInput } from '@shared/contract'
+import { useEffect } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { MAX_IMPORT_BYTES, type ImportPreview, type ImportProgress, type MethodInput } from '@shared/contract'
 import { call, CallError } from '../../api/client'
 import { useCall, useCallMutation } from '../../api/query'
 
@@ -11,6 +12,39 @@ export function usePreview() {
 
 export function useApply() {
   return useCallMutation('import.apply')
+}
+
+/** Starts an import job in main; the window then follows it with useImportProgress. */
+export function useStartImport() {
+  return useMutation<ImportProgress, CallError, MethodInput<'import.start'>>({ mutationFn: (input) => call('import.start', input) })
+}
+
+/**
+ * Polls a running job four times a second; stops once it has ended. When it finishes, every other read is
+ * refetched (the import changed the workspace), as any write does.
+ */
+export function useImportProgress(jobId: string | null) {
+  const queries = useQueryClient()
+  const progress = useQuery<ImportProgress, CallError>({
+    queryKey: ['import.progress', jobId],
+    queryFn: () => call('import.progress', { jobId: jobId ?? '' }),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'running' ? false : 250),
+    gcTime: 0
+  })
+  const state = progress.data?.state
+  useEffect(() => {
+    if (state === 'done') void queries.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'import.progress' })
+  }, [state, queries])
+  return progress
+}
+
+export function useCancelImport() {
+  const queries = useQueryClient()
+  return useMutation<ImportProgress, CallError, { jobId: string }>({
+    mutationFn: (input) => call('import.cancel', input),
+    onSuccess: (p) => queries.setQueryData(['import.progress', p.jobId], p)
+  })
 }
 
 export function useDealsExport() {
