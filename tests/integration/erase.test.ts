@@ -179,4 +179,13 @@ describe('recruiting.eraseCandidate', () => {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
   })
+
+  it('compacting again in the same second keeps both backups listed (and so rotated)', async () => {
+    // The test clock never moves, so this backup's name collides with the previous one and gets a number.
+    const again = await call('workspace.compact', {})
+    expect(again.backup).toMatch(/-manual\.\d+\.sqlite$/)
+    const names = (await call('backups.list', {})).backups.map((b) => b.name)
+    expect(names).toContain(again.backup)
+    expect(again.bytesAfter).toBeLessThanOrEqual(again.bytesBefore)
+  })
 })

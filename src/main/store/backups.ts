@@ -13,7 +13,8 @@ export function backupFolder(workspacePath: string): string {
   return join(dirname(workspacePath), `${basename(workspacePath, extname(workspacePath))}-backups`)
 }
 
-const NAME = /^touchline-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z-(daily|manual|pre-restore|pre-import)\.sqlite$/
+// `.1`, `.2`… before `.sqlite`: a second backup in the same second (writeBackup's collision names) is listed and rotated too.
+const NAME = /^touchline-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z-(daily|manual|pre-restore|pre-import)(?:\.\d{1,4})?\.sqlite$/
 
 function parse(name: string, folder: string): BackupInfo | null {
   const m = NAME.exec(name)

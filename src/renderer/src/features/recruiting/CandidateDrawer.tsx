@@ -1,11 +1,12 @@
 // The candidate profile: contact and research, track record beside behaviour scores, the warning, history, and the scorecard form.
 import { useState, type FormEvent } from 'react'
-import type { CandidateDetail, InterviewQuestion } from '@shared/contract'
+import type { CandidateDetail, CandidateErasure, InterviewQuestion } from '@shared/contract'
 import { RECOMMENDATIONS, RECRUITING_LABELS, type Recommendation } from '@shared/recruiting'
 import { Chip, ErrorBanner, Loading } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
 import { useCandidate, useRequisition, useSubmitScorecard } from './hooks'
 import { ResearchNotes } from './notes'
+import { EraseCandidateButton, ErasedNotice } from './EraseCandidate'
 
 const L = RECRUITING_LABELS
 
@@ -19,8 +20,23 @@ export function score(mean: number | null): string {
 
 export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candidateId: number; requisitionId: number | null; onClose: () => void }) {
   const [viewer, setViewer] = useState('')
-  const candidate = useCandidate(candidateId, viewer)
-  const c = candidate.data
+  const [erased, setErased] = useState<{ result: CandidateErasure; name: string } | null>(null)
+  // Once erased the profile is gone: stop asking for it rather than show a "not found" behind the notice.
+  const candidate = useCandidate(erased ? null : candidateId, viewer)
+  const c = erased ? undefined : candidate.data
+  if (erased) {
+    return (
+      <aside className="drawer" role="dialog" aria-modal="false" aria-label="Candidate erased">
+        <div className="drawer-head">
+          <h2>Candidate erased</h2>
+          <button type="button" className="button" onClick={onClose} aria-label="Close the candidate profile">
+            Close
+          </button>
+        </div>
+        <ErasedNotice result={erased.result} name={erased.name} onClose={onClose} />
+      </aside>
+    )
+  }
   return (
     <aside className="drawer" role="dialog" aria-modal="false" aria-label={c ? `Candidate ${c.name}` : 'Candidate'}>
       <div className="drawer-head">
@@ -42,6 +58,11 @@ export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candi
       </label>
       <ErrorBanner error={candidate.error} />
       {candidate.isPending ? <Loading label="Loading the candidate…" /> : c ? <Profile c={c} requisitionId={requisitionId} /> : null}
+      {c ? (
+        <section className="erase-zone" aria-label="Erase this candidate">
+          <EraseCandidateButton candidate={c} onErased={(result, name) => setErased({ result, name })} />
+        </section>
+      ) : null}
     </aside>
   )
 }

@@ -4,6 +4,7 @@ import { useCall } from '../../api/query'
 import { ErrorBanner, PageHeader, Stat } from '../../kit/kit'
 import { shell } from '../../api/client'
 import { BackupsPanel } from './BackupsPanel'
+import { CompactPanel } from './CompactPanel'
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const info = useCall('app.info', {})
@@ -28,6 +29,7 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         </dl>
       </section>
       <BackupsPanel />
+      <CompactPanel />
       {summary.data ? (
         <section className="stats">
           <Stat label="Teams" value={summary.data.teams} />
