@@ -20,12 +20,20 @@ export function ftsQuery(text: string): string | null {
     .join(' ')
 }
 
-/** Splits a highlighted snippet into plain segments, and drops Markdown markers so "**pricing**" reads as "pricing". */
 const MARKS = new RegExp(`[${OPEN}${CLOSE}]`)
+const MARKDOWN = /[*_`#>]/
+/** Whitespace to fold: any but a plain space, or two spaces in a row. */
+const SPACES = /[^\S ]| {2}/
 
+/** Splits a highlighted snippet into plain segments, and drops Markdown markers so "**pricing**" reads as "pricing". */
 export function snippetSegments(snippet: string): { text: string; hit: boolean }[] {
   const out: { text: string; hit: boolean }[] = []
-  const clean = (s: string) => s.replace(/[*_`#>]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ')
+  // Most passages are plain prose: each rewrite runs only when its marker is there (a search page has 20 passages).
+  const clean = (s: string) => {
+    let t = MARKDOWN.test(s) ? s.replace(/[*_`#>]+/g, '') : s
+    if (t.includes('](')) t = t.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    return SPACES.test(t) ? t.replace(/\s+/g, ' ') : t
+  }
   for (const [i, part] of snippet.split(MARKS).entries()) {
     const text = clean(part)
     if (text) out.push({ text, hit: i % 2 === 1 })
