@@ -1,4 +1,5 @@
 // Renderer entry: mounts the app with its query cache.
+import './zod-jitless' // first: before any schema is built
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
