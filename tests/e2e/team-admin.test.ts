@@ -44,6 +44,17 @@ describe('managing the team in the browser shell', () => {
     await page.getByRole('button', { name: 'Open Jonas Müller' }).waitFor()
     const row = app.session.requireStore().sqlite.prepare("SELECT email, hire_date, quota_minor, status FROM reps WHERE name = 'Jonas Müller'").get()
     expect(row).toEqual({ email: 'jonas@example.test', hire_date: '2026-09-01', quota_minor: 48_000_000, status: 'active' })
+
+    // Edit: the form opens filled in from main; clearing the email and raising the quota saves both.
+    await page.getByRole('button', { name: 'Edit Jonas Müller' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit Jonas Müller' })
+    await expect(edit.getByLabel('Annual quota').inputValue()).resolves.toBe('480000')
+    await edit.getByLabel('Email (optional)').fill('')
+    await edit.getByLabel('Annual quota').fill('520000')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await edit.waitFor({ state: 'detached' })
+    const edited = app.session.requireStore().sqlite.prepare("SELECT email, quota_minor FROM reps WHERE name = 'Jonas Müller'").get()
+    expect(edited).toEqual({ email: null, quota_minor: 52_000_000 })
   })
 
   it('creates a team from the keyboard, shows main’s refusal of a duplicate name under the field, and Escape closes without saving', async () => {
@@ -99,6 +110,17 @@ describe('managing the team in the browser shell', () => {
     await toggle.uncheck()
     await page.getByRole('heading', { name: 'People who left' }).waitFor({ state: 'detached' })
     expect(await page.getByText('Jonas Müller').count()).toBe(0)
+
+    // Back with the toggle, then reinstated: a card again, and gone from the leavers.
+    await toggle.check()
+    await leavers.getByRole('button', { name: 'Reinstate Jonas Müller' }).click()
+    await page.getByRole('button', { name: 'Open Jonas Müller' }).waitFor()
+    await leavers.getByText('Jonas Müller').waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: 'Mark Jonas Müller as left…' }).click()
+    await page.getByRole('dialog', { name: 'Mark Jonas Müller as left' }).getByLabel('Left on').fill(TODAY)
+    await page.keyboard.press('Enter')
+    await leavers.getByText('Jonas Müller').waitFor()
+    await toggle.uncheck()
   })
 
   it('flags a leaver’s open deals as needing a new owner and reassigns them in one go', async () => {
