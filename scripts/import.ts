@@ -11,6 +11,7 @@ import { toWireError } from '../src/main/dispatch'
 import { WorkspaceSession } from '../src/main/session'
 import { fileSource } from '../src/main/importers/stream'
 import { prepareImport, runImport, type Progress } from '../src/main/importers/run'
+import { tuneForBulkWrites } from '../src/main/importers/jobs'
 
 const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMPORT_SOURCES.join('|')}] [--rep NAME] [--dry-run] [--day-first|--month-first] [--json]`
 
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
   const reports: FileReport[] = []
   try {
     const store = session.requireStore()
+    tuneForBulkWrites(store.sqlite)
     let repId: number | undefined
     if (values.rep) {
       repId = store.sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck().get(values.rep) as number | undefined

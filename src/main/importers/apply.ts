@@ -78,6 +78,9 @@ const EXTERNAL_PREFIX: Record<string, string> = {
   'generic-deals': 'csv'
 }
 
+/** Activities per INSERT statement (8 parameters each, far below SQLite's limit). */
+const ACTIVITY_GROUP = 100
+
 interface DealState {
   id: number
   stage: string
@@ -319,6 +322,14 @@ export class ImportWriter {
     return index
   }
 
+  private groupInsert: Database.Statement | null = null
+  private insActivities(): Database.Statement {
+    this.groupInsert ??= this.sqlite.prepare(
+      `INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id) VALUES ${Array(ACTIVITY_GROUP).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+    )
+    return this.groupInsert
+  }
+
   private activityAccount(name: string): number | null {
     let id = this.activityAccounts.get(name)
     if (id === undefined) {
@@ -342,6 +353,8 @@ export class ImportWriter {
       }
     }
     const ranges = this.activityRanges
+    // Rows go in groups of ACTIVITY_GROUP per statement: one statement journal and one native call per group, not per row.
+    const pending: (string | number | null)[] = []
     let duplicates = 0
     let unmatchedDeals = 0
     const needDeals = list.some((a) => a.deal !== null || a.dealId !== null)
@@ -369,9 +382,14 @@ export class ImportWriter {
         result.skipped++
         continue
       }
-      st.insActivity.run(repId, a.kind, a.direction, a.occurredAt, a.subject, a.outcome, dealId, accountId)
+      pending.push(repId, a.kind, a.direction, a.occurredAt, a.subject, a.outcome, dealId, accountId)
+      if (pending.length === ACTIVITY_GROUP * 8) {
+        this.insActivities().run(pending)
+        pending.length = 0
+      }
       result.activitiesCreated++
     }
+    for (let i = 0; i < pending.length; i += 8) st.insActivity.run(pending.slice(i, i + 8))
     return { duplicates, unmatchedDeals }
   }
 
