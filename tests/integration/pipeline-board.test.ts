@@ -1,10 +1,11 @@
 // The Pipeline board on real workspace files: per-stage counts and totals of a hand-built world, cards weakest first, paging per column, and plans.
 import { afterEach, describe, expect, it } from 'vitest'
 import { isoDay } from '@shared/dates'
+import { OPEN_STAGES } from '@shared/domain'
 import { contract, type MethodName, type ParsedInput, type PipelineBoard } from '@shared/contract'
 import { makeWorkspace, NOW, TODAY, type TempWorkspace } from '../support/workspace'
 import { refreshAllEvidence } from '../../src/main/services/pipeline/evidence'
-import { acknowledgeFlag, filterSql, listPipeline } from '../../src/main/services/pipeline/inspection'
+import { acknowledgeFlag, listPipeline } from '../../src/main/services/pipeline/inspection'
 import { boardCardsSql, boardCountsSql, pipelineBoard } from '../../src/main/services/pipeline/board'
 
 let ws: TempWorkspace | null = null
@@ -128,29 +129,45 @@ describe('deals.board on a hand-built world', () => {
 })
 
 describe('deals.board query plans on the demo workspace', () => {
-  it('groups and pages through deal_evidence indexes and never reads activities', () => {
+  it('groups and pages through the deal_evidence index that fits the filters and never reads activities', () => {
     ws = makeWorkspace({ demo: 'small' })
+    const cases = [
+      [{}, 'deal_evidence_stage'],
+      [{ ownerId: 1 }, 'deal_evidence_owner'],
+      [{ teamId: 1, flag: 'no_evidence' as const }, 'deal_evidence_team'],
+      [{ ownerId: 2, teamId: 1 }, 'deal_evidence_owner'],
+      [{ tier: 1 as const }, 'deal_evidence_stage'],
+      [{ forecastCategory: 'commit' as const }, 'deal_evidence_stage']
+    ] as const
     const plans: string[] = []
-    for (const filters of [{}, { ownerId: 1 }, { teamId: 1, flag: 'no_evidence' as const }, { tier: 1 as const }, { forecastCategory: 'commit' as const }]) {
-      const { where, params } = filterSql(filters)
-      for (const text of [boardCountsSql(where), boardCardsSql(where)]) {
-        const rows = ws.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all({ ...params, boardStage: 'proposal', limit: 50, offset: 0 }) as { detail: string }[]
-        plans.push(rows.map((r) => r.detail).join(' | '))
+    for (const [filters, index] of cases) {
+      for (const query of [boardCountsSql(filters), boardCardsSql(filters)]) {
+        const rows = ws.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all({ ...query.params, boardStage: 'proposal', limit: 50, offset: 0 }) as { detail: string }[]
+        const plan = rows.map((r) => r.detail).join(' | ')
+        expect(plan).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`))
+        // Cards come off the index already in score order: no sort step, so a page stops after its rows.
+        if (query.text.includes('LIMIT')) expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+        plans.push(plan)
       }
     }
     const all = plans.join('\n')
     expect(all).not.toMatch(/activities/)
     expect(all).not.toMatch(/SCAN e\b/)
-    // Unfiltered, a column's page is a range of the stage index (no sort step), and the counts a covering pass.
-    expect(plans[0]).toMatch(/deal_evidence_stage/)
-    expect(plans[0]).not.toMatch(/TEMP B-TREE/)
-    expect(plans[1]).toMatch(/USING INDEX deal_evidence_stage \(is_open=\? AND stage=\?\)/)
-    expect(plans[1]).not.toMatch(/TEMP B-TREE/)
-    // And the board agrees with the table's totals.
+    // Unfiltered, the counts are one covering, already-grouped pass and a column's page a range of the stage index.
+    expect(plans[0]).toBe('SEARCH e USING COVERING INDEX deal_evidence_stage (is_open=?)')
+    expect(plans[1]).toMatch(/^SEARCH e USING INDEX deal_evidence_stage \(is_open=\? AND stage=\?\)/)
+    // And the board agrees with the deals table.
     const b = board(ws, {})
     const open = ws.store.sqlite.prepare("SELECT count(*) AS n, total(amount_minor) AS t FROM deals WHERE status = 'open'").get() as { n: number; t: number }
     expect(b.columns.reduce((s, c) => s + c.count, 0)).toBe(open.n)
     expect(b.columns.reduce((s, c) => s + c.totalMinor, 0)).toBe(open.t)
     expect(b.columns.every((c) => c.cards.length === Math.min(20, c.count))).toBe(true)
+    // One rep's board equals the rep's slice of the whole.
+    const rep = board(ws, { filters: { ownerId: 1 }, perColumn: 50 })
+    const repOpen = ws.store.sqlite.prepare("SELECT stage, count(*) AS n FROM deals WHERE status = 'open' AND owner_id = 1 GROUP BY stage").all() as { stage: string; n: number }[]
+    expect(rep.columns.filter((c) => c.count > 0).map((c) => [c.stage, c.count])).toEqual(
+      OPEN_STAGES.flatMap((s) => repOpen.filter((r) => r.stage === s).map((r) => [r.stage, r.n]))
+    )
+    expect(rep.columns.flatMap((c) => c.cards).every((d) => d.ownerId === 1)).toBe(true)
   })
 })
