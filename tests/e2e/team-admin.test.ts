@@ -106,6 +106,7 @@ describe('managing the team in the browser shell', () => {
     const leavers = page.getByRole('list', { name: 'People who left' })
     await leavers.getByText('Jonas Müller').waitFor()
     await leavers.getByText('No open deals').waitFor()
+    await leavers.getByText('“Moved abroad”').waitFor()
     await app.screenshot('team-admin-people-who-left')
     await toggle.uncheck()
     await page.getByRole('heading', { name: 'People who left' }).waitFor({ state: 'detached' })

@@ -5,7 +5,7 @@ import { REP_ROLES, type RepRole } from '@shared/domain'
 import { Chip, EmptyState, ErrorBanner, Loading } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
 import { Dialog, Field, splitError } from './Dialog'
-import { useActiveReps, useLeftReps, useRep, useTeamAdmin } from './hooks'
+import { useActiveReps, useLeftReps, useRep, useRepHistory, useTeamAdmin } from './hooks'
 
 /** The manager's own calendar day, as YYYY-MM-DD: the default for "moved on" and "left on". */
 export function localToday(): string {
@@ -263,6 +263,14 @@ export function ReassignDialog({ rep, onClose }: { rep: RepRow; onClose: () => v
   )
 }
 
+/** Why they left, as given when marking them (the latest leaving on that day); nothing when no reason was given. */
+function LeaveReason({ repId, leftOn }: { repId: number; leftOn: string | null }) {
+  const history = useRepHistory(repId)
+  const left = history.data?.filter((e) => e.kind === 'left' && e.on === leftOn).at(-1)
+  if (!left || left.kind !== 'left' || !left.reason) return null
+  return <div className="muted small leave-reason">“{left.reason}”</div>
+}
+
 /** The people who left, with what still needs doing for each: open deals to hand on, or a reinstatement. */
 export function LeftReps({ teamId, onReassign }: { teamId: number | undefined; onReassign: (rep: RepRow) => void }) {
   const left = useLeftReps(teamId)
@@ -284,6 +292,7 @@ export function LeftReps({ teamId, onReassign }: { teamId: number | undefined; o
                 <span className="muted small">
                   {r.teamName ?? 'No team'} · {r.role.toUpperCase()} · left {formatDate(r.leftDate)}
                 </span>
+                <LeaveReason repId={r.id} leftOn={r.leftDate} />
               </div>
               <div className="left-rep-actions">
                 {r.openDeals > 0 ? (

@@ -67,6 +67,11 @@ export function useActiveReps(enabled: boolean) {
   return useCall('reps.list', { status: 'active', limit: 500 }, { enabled })
 }
 
+/** A rep's own record of moves, leaving (with its reason) and reinstatements. */
+export function useRepHistory(id: number) {
+  return useCall('reps.history', { id })
+}
+
 export function useRep(id: number | null) {
   return useCall('reps.get', { id: id ?? 1 }, { enabled: id !== null })
 }
