@@ -31,7 +31,7 @@ describe('entering the competition and the social rules in the browser shell', (
     // Empty name: an inline message, and the focus goes to the field.
     await form.getByRole('button', { name: 'Add competitor' }).click()
     await form.getByText('A competitor needs a name.').waitFor()
-    await expect(form.getByLabel('Name').evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => form.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
 
     await form.getByLabel('Name').fill('altmark gmbh')
     await page.keyboard.press('Enter')
@@ -145,7 +145,7 @@ describe('entering the competition and the social rules in the browser shell', (
     const cellButton = table.getByRole('button', { name: `Northwind Sales in ${firstAccount}: not known. Edit` })
     await cellButton.click()
     const input = table.getByRole('spinbutton', { name: `Northwind Sales in ${firstAccount}: relationships (empty = not known)` })
-    await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await page.keyboard.type('-2')
     await page.keyboard.press('Enter')
     await table.getByRole('alert').getByText(/A whole number of 0 or more/).waitFor()
@@ -153,7 +153,7 @@ describe('entering the competition and the social rules in the browser shell', (
     await page.keyboard.press('Enter')
     const saved = table.getByRole('button', { name: `Northwind Sales in ${firstAccount}: 7 relationships. Edit` })
     await saved.waitFor()
-    await expect(saved.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => saved.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
 
     // Escape leaves it as it was.
     await page.keyboard.press('Enter')
@@ -186,7 +186,7 @@ describe('entering the competition and the social rules in the browser shell', (
     await page.getByRole('tab', { name: 'Social rules' }).click()
     await page.getByRole('button', { name: 'Edit the social rule for Account executive' }).click()
     const form = page.getByRole('form', { name: 'Social rule for Account executive' })
-    await expect(form.getByLabel('LinkedIn').evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => form.getByLabel('LinkedIn').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await form.getByLabel('Expected cadence (public activities per week)').fill('')
     await form.getByRole('button', { name: 'Save rule' }).click()
     await form.getByText(/Required: activities per week/).waitFor()
@@ -204,7 +204,7 @@ describe('entering the competition and the social rules in the browser shell', (
     // The conduct is shown as written: the markup is text, not a bold element.
     await expect(row.locator('.vis-conduct').textContent()).resolves.toBe(conduct)
     expect(await row.locator('.vis-conduct b').count()).toBe(0)
-    await expect(page.getByRole('button', { name: 'Edit the social rule for Account executive' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: 'Edit the social rule for Account executive' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
 
     const reps = page.getByRole('table', { name: /Each rep’s actual cadence/ })
     await reps.locator('tbody tr').first().waitFor()
@@ -256,7 +256,7 @@ describe('visibility’s data entry on an empty workspace', () => {
     // Rename by keyboard; Escape leaves the form without saving.
     await card.getByRole('button', { name: 'Rename Altmark or edit its aliases' }).click()
     const edit = card.getByRole('form', { name: 'Edit Altmark' })
-    await expect(edit.getByLabel('Name').evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => edit.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await page.keyboard.press('Escape')
     await edit.waitFor({ state: 'detached' })
     await card.getByRole('button', { name: 'Rename Altmark or edit its aliases' }).click()
@@ -267,7 +267,7 @@ describe('visibility’s data entry on an empty workspace', () => {
 
     await renamed.getByRole('button', { name: 'Remove Altmark Software' }).click()
     const keep = renamed.getByRole('button', { name: 'Keep it' })
-    await expect(keep.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect.poll(() => keep.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await renamed.getByText(/with its 0 people, 0 snapshots and every relationship count/).waitFor()
     await keep.click()
     await renamed.getByRole('button', { name: 'Remove Altmark Software' }).click()

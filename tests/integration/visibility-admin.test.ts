@@ -29,7 +29,7 @@ const remove = async (i: MethodInput<'competitors.remove'>) => removeCompetitor(
 const removePerson = async (i: MethodInput<'competitors.removePerson'>) => removeCompetitorPerson(db(), parse('competitors.removePerson', i))
 const history = async (i: MethodInput<'snapshots.list'>) => listSnapshots(db(), parse('snapshots.list', i), TODAY)
 const enter = async (i: MethodInput<'snapshots.add'>) => addSnapshot(db(), parse('snapshots.add', i), TODAY)
-const importCsv = async (i: MethodInput<'snapshots.importCsv'>) => importSnapshotCsv(db(), parse('snapshots.importCsv', i), TODAY, NOW)
+const importCsv = async (i: MethodInput<'snapshots.importCsv'>) => importSnapshotCsv(ws.store.sqlite, parse('snapshots.importCsv', i), TODAY, NOW)
 const counts = () => visibilityCounts(ws.store.sqlite)
 const snapshotsOf = (name: string) =>
   ws.store.sqlite
