@@ -18,6 +18,9 @@ const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMP
 interface FileReport {
   file: string
   ok: boolean
+  /** Wall time of the whole file, and of the pre-import backup within it. */
+  seconds: number
+  backupSeconds: number
   result: ImportOutcome | null
   error: { code: string; message: string } | null
 }
@@ -117,6 +120,8 @@ async function main(): Promise<number> {
     for (const path of positionals) {
       const name = basename(path)
       const started = performance.now()
+      let backupMs = 0
+      const elapsed = () => Math.round(performance.now() - started) / 1000
       try {
         const request = { source: fileSource(path, name), read: { source, dayFirst }, repId }
         const prepared = await prepareImport(request)
@@ -127,11 +132,17 @@ async function main(): Promise<number> {
           today: isoDay(now),
           dryRun,
           // A workspace made by this run has nothing to lose: no backup of it.
-          backup: async () => (created ? 'none (new workspace)' : (await session.createBackup(systemClock, 'pre-import')).name),
+          backup: async () => {
+            if (created) return 'none (new workspace)'
+            const t = performance.now()
+            const name = (await session.createBackup(systemClock, 'pre-import')).name
+            backupMs = performance.now() - t
+            return name
+          },
           onProgress: json ? undefined : progressLine(name, started),
           sliceMs: 1000
         })
-        reports.push({ file: path, ok: true, result, error: null })
+        reports.push({ file: path, ok: true, seconds: elapsed(), backupSeconds: Math.round(backupMs) / 1000, result, error: null })
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
         say(`  ${dryRun ? 'would create' : 'created'}: ${result.dealsCreated} deals, ${result.connectionsCreated} connections, ${result.activitiesCreated} activities, ${result.accountsCreated} accounts, ${result.repsCreated} reps`)
         say(`  ${dryRun ? 'would update' : 'updated'}: ${result.dealsUpdated} deals, ${result.connectionsUpdated} connections`)
@@ -142,7 +153,7 @@ async function main(): Promise<number> {
       } catch (err) {
         const wire = toWireError(err, 'import')
         const error = /choose the rep/.test(wire.message) ? { ...wire, message: `${wire.message} (--rep NAME)` } : wire
-        reports.push({ file: path, ok: false, result: null, error })
+        reports.push({ file: path, ok: false, seconds: elapsed(), backupSeconds: Math.round(backupMs) / 1000, result: null, error })
         if (!json) console.error(`${name}: ${error.code}: ${error.message}`)
       }
     }
