@@ -233,6 +233,8 @@ export interface ForecastWalk {
   unchanged: { deals: number; valueMinor: number }
   /** The days this period has call snapshots on, oldest first: what the from/to picker offers. */
   snapshots: string[]
+  /** The main process's today, the default end. */
+  today: string
 }
 
 export interface WalkDeal {

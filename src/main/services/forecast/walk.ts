@@ -129,7 +129,8 @@ export function forecastWalk(store: ForecastStore, input: WalkInput, today: stri
     end: { date: r.window.to, ...summary.end },
     steps: summary.steps,
     unchanged: summary.unchanged,
-    snapshots: r.snapshots
+    snapshots: r.snapshots,
+    today
   }
 }
 

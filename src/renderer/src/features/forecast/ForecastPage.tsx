@@ -4,11 +4,12 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
 import { CallsView } from './CallsView'
 import { Dashboard } from './Dashboard'
+import { WalkView } from './Walk'
 import { useCreatePeriod, useForecastSettings, usePeriods, useSetForecastSettings, useTeams } from './hooks'
 import { pct } from './present'
 import './forecast.css'
 
-type Tab = 'calls' | 'productivity'
+type Tab = 'calls' | 'walk' | 'productivity'
 
 export function ForecastPage() {
   const periods = usePeriods()
@@ -69,6 +70,9 @@ export function ForecastPage() {
               <button type="button" role="tab" aria-selected={tab === 'calls'} className={tab === 'calls' ? 'tab active' : 'tab'} onClick={() => setTab('calls')}>
                 Calls and accuracy
               </button>
+              <button type="button" role="tab" aria-selected={tab === 'walk'} className={tab === 'walk' ? 'tab active' : 'tab'} onClick={() => setTab('walk')}>
+                Walk
+              </button>
               <button
                 type="button"
                 role="tab"
@@ -82,6 +86,8 @@ export function ForecastPage() {
           </div>
           {tab === 'calls' ? (
             <CallsView key={`${period.id}-${teamId ?? 0}`} period={period} teamId={teamId} target={target} />
+          ) : tab === 'walk' ? (
+            <WalkView key={`${period.id}-${teamId ?? 0}`} period={period} teamId={teamId} />
           ) : (
             <Dashboard from={period.start} to={period.end} teamId={teamId} label={period.label} />
           )}

@@ -10,6 +10,8 @@ export const useGrid = (periodId: number | null, teamId?: number) =>
 export const useCalls = (input: MethodInput<'forecast.calls'> | null) => useCall('forecast.calls', input ?? { periodId: 0 }, { enabled: input !== null })
 export const useAccuracyHistory = (input: MethodInput<'forecast.accuracyHistory'>) => useCall('forecast.accuracyHistory', input)
 export const useDrill = (input: MethodInput<'forecast.drill'> | null) => useCall('forecast.drill', input ?? { periodId: 0, column: 'commit' }, { enabled: input !== null })
+export const useWalk = (input: MethodInput<'forecast.walk'>) => useCall('forecast.walk', input)
+export const useWalkDeals = (input: MethodInput<'forecast.walkDeals'>) => useCall('forecast.walkDeals', input)
 export const useDashboard = (input: MethodInput<'productivity.dashboard'> | null) =>
   useCall('productivity.dashboard', input ?? { from: '2000-01-01', to: '2000-01-01' }, { enabled: input !== null })
 
