@@ -8,6 +8,7 @@ import { listScorecards, submitScorecard } from './services/recruiting/scorecard
 import { compareCandidates } from './services/recruiting/compare'
 import { recruitingFunnel } from './services/recruiting/funnel'
 import { eraseCandidate } from './services/recruiting/erase'
+import { importCandidateCsv } from './services/recruiting/candidate-csv'
 
 type RecruitingMethod =
   | 'requisitions.list'
@@ -24,6 +25,7 @@ type RecruitingMethod =
   | 'scorecards.list'
   | 'recruiting.funnel'
   | 'recruiting.eraseCandidate'
+  | 'candidates.importCsv'
 
 export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
   'requisitions.list': (ctx, input) => listRequisitions(ctx.session.db(), input),
@@ -39,5 +41,6 @@ export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
   'scorecards.submit': (ctx, input) => submitScorecard(ctx.session.db(), input, isoSecond(ctx.clock.now())),
   'scorecards.list': (ctx, input) => listScorecards(ctx.session.db(), input),
   'recruiting.funnel': (ctx, input) => recruitingFunnel(ctx.session.db(), input, isoSecond(ctx.clock.now())),
-  'recruiting.eraseCandidate': (ctx, input) => eraseCandidate(ctx.session.db(), input)
+  'recruiting.eraseCandidate': (ctx, input) => eraseCandidate(ctx.session.db(), input),
+  'candidates.importCsv': (ctx, input) => importCandidateCsv(ctx.session.db(), input, isoSecond(ctx.clock.now()))
 }

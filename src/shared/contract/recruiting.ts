@@ -287,6 +287,44 @@ export const candidateInput = z
   .strict()
   .refine(exitReasonRule, exitReasonMessage)
 
+/** One CSV row that became (or would have become) a candidate. */
+export interface CandidateImportRow {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number
+  /** The candidate created; null when a possible duplicate was skipped. */
+  candidateId: number | null
+  name: string
+  email: string | null
+  currentCompany: string | null
+  /** Existing candidates it looks like (email, LinkedIn profile, name at the same company). */
+  matches: DuplicateMatch[]
+  /** An earlier row of the same file it looks like. */
+  duplicateOfRow: number | null
+}
+
+export interface CandidateImportProblem {
+  row: number
+  /** The CSV column as the file names it; null for a problem with the whole row. */
+  column: string | null
+  message: string
+}
+
+export interface CandidateImportResult {
+  fileName: string
+  /** False when any row has a problem: then nothing was written. */
+  applied: boolean
+  rowsRead: number
+  requisitionId: number | null
+  created: CandidateImportRow[]
+  /** Possible duplicates: skipped, or created and listed here for merging when onDuplicate is 'create'. */
+  flagged: CandidateImportRow[]
+  errors: CandidateImportProblem[]
+  ignoredColumns: string[]
+}
+
+/** Candidate CSVs are read whole in main; 5 MB is some 30,000 rows. */
+export const CANDIDATE_CSV_MAX_CHARS = 5_000_000
+
 export const recruitingMethods = {
   'requisitions.list': method<Page<RequisitionRow>>()(
     z.object({ status: z.enum([...REQUISITION_STATUSES, 'all']).default('open'), ...paging }).strict()
@@ -362,6 +400,17 @@ export const recruitingMethods = {
   ),
   'scorecards.list': method<ScorecardList>()(
     z.object({ candidateId: id, requisitionId: id, interviewer: text(200) }).strict()
+  ),
+  /** Adds candidates from a CSV (Name, Email, Phone, Location, Current company, Current title, Source, LinkedIn URL): every row checked, then one transaction. */
+  'candidates.importCsv': method<CandidateImportResult>()(
+    z
+      .object({
+        requisitionId: id.optional(),
+        fileName: text(260),
+        text: z.string().max(CANDIDATE_CSV_MAX_CHARS, 'a candidate CSV is at most 5 MB; split the file'),
+        onDuplicate: z.enum(['skip', 'create']).default('skip')
+      })
+      .strict()
   ),
   'recruiting.funnel': method<Funnel>()(z.object({ requisitionId: id.optional() }).strict()),
   /** Removes a candidate and every trace of them from the workspace; confirmName must repeat their name (a guard against erasing the wrong person). */

@@ -1,0 +1,243 @@
+// Candidates from a CSV: read with papaparse, every row checked and matched against existing candidates, then one transaction.
+import Papa from 'papaparse'
+import type { Kysely } from 'kysely'
+import {
+  candidateInput,
+  type CandidateImportProblem,
+  type CandidateImportResult,
+  type CandidateImportRow,
+  type DuplicateMatch,
+  type ParsedInput
+} from '@shared/contract'
+import { TouchlineError } from '@shared/errors'
+import { CANDIDATE_SOURCES, RECRUITING_LABELS, type CandidateSource } from '@shared/recruiting'
+import type { DB } from '../../store/schema'
+import { findDuplicates } from './candidates'
+import { emailKey, hasCompany, linkedinKey, nameCompanyKey } from './keys'
+
+const METHOD = 'candidates.importCsv'
+/** Past this many problems the list stops growing: the file needs fixing at its source. */
+const MAX_PROBLEMS = 200
+
+/** The columns read, each with the header names it answers to (compared lower case, punctuation and spaces collapsed). */
+const COLUMNS = {
+  name: { label: 'Name', headers: ['name', 'full name', 'candidate', 'candidate name'] },
+  email: { label: 'Email', headers: ['email', 'e mail', 'email address', 'e mail address'] },
+  phone: { label: 'Phone', headers: ['phone', 'phone number', 'mobile', 'telephone'] },
+  location: { label: 'Location', headers: ['location', 'city'] },
+  currentCompany: { label: 'Current company', headers: ['current company', 'company', 'employer'] },
+  currentTitle: { label: 'Current title', headers: ['current title', 'title', 'job title', 'position'] },
+  source: { label: 'Source', headers: ['source'] },
+  linkedinUrl: { label: 'LinkedIn URL', headers: ['linkedin url', 'linkedin', 'linkedin profile', 'linkedin profile url'] }
+} as const
+type Column = keyof typeof COLUMNS
+const COLUMN_NAMES = Object.keys(COLUMNS) as Column[]
+
+function headerKey(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+function refuse(fileName: string, where: string, what: string): never {
+  throw new TouchlineError('INVALID_INPUT', `${METHOD}: ${fileName}, ${where}: ${what}`)
+}
+
+/** "LinkedIn", "Job board", "job_board", "JOB-BOARD" all read as job_board; blank is "other". */
+function sourceOf(cell: string): CandidateSource | undefined {
+  const key = cell.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '')
+  if (key === '') return 'other'
+  return CANDIDATE_SOURCES.find((s) => s === key || RECRUITING_LABELS.source[s].toLowerCase().replace(/[^a-z]+/g, '_') === key)
+}
+
+/** Exports often drop the scheme ("linkedin.com/in/ada"): a bare host/path is read as https. */
+function webAddress(cell: string): string {
+  const t = cell.trim()
+  if (t === '' || /^[a-z][a-z0-9+.-]*:/i.test(t)) return t
+  return /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(t) ? `https://${t}` : t
+}
+
+interface ReadRow {
+  row: number
+  input: ParsedInput<'candidates.create'>
+}
+
+interface ReadFile {
+  rows: ReadRow[]
+  errors: CandidateImportProblem[]
+  ignoredColumns: string[]
+  rowsRead: number
+}
+
+/** Reads and checks every row, collecting each problem with its row and column; problems with the file itself throw. */
+export function readCandidateCsv(fileName: string, text: string, requisitionId: number | undefined): ReadFile {
+  // One newline convention before parsing: papaparse guesses line endings from the first chunk (PITFALLS §7).
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const parsed = Papa.parse<string[]>(body, { header: false, newline: '\n', skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] })
+  const broken = parsed.errors.find((e) => e.type === 'Quotes')
+  if (broken) refuse(fileName, `row ${(broken.row ?? 0) + 1}`, `a quoted cell is not closed (${broken.message}).`)
+  const records = parsed.data
+  const headerIndex = records.findIndex((r) => r.some((c) => c.trim() !== ''))
+  if (headerIndex < 0) refuse(fileName, 'row 1', 'the file is empty; expected a header row with at least a Name column.')
+  const header = records[headerIndex]!
+  const at = new Map<Column, number>()
+  const ignoredColumns: string[] = []
+  header.forEach((h, i) => {
+    const key = headerKey(h)
+    const column = COLUMN_NAMES.find((c) => (COLUMNS[c].headers as readonly string[]).includes(key))
+    if (!column) {
+      if (key !== '') ignoredColumns.push(h.replace(/^\uFEFF/, '').trim())
+      return
+    }
+    if (at.has(column)) {
+      refuse(fileName, `row ${headerIndex + 1}`, `two columns are read as "${COLUMNS[column].label}" ("${header[at.get(column)!]!.trim()}" and "${h.trim()}").`)
+    }
+    at.set(column, i)
+  })
+  if (!at.has('name')) {
+    refuse(fileName, `row ${headerIndex + 1}`, `no "Name" column (headers found: ${header.map((h) => `"${h.replace(/^\uFEFF/, '').trim()}"`).join(', ')}).`)
+  }
+
+  const rows: ReadRow[] = []
+  const errors: CandidateImportProblem[] = []
+  let rowsRead = 0
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const cells = records[i]!
+    if (cells.every((c) => c.trim() === '')) continue
+    rowsRead++
+    const row = i + 1
+    const label = (c: Column) => {
+      const index = at.get(c)
+      return index === undefined ? COLUMNS[c].label : header[index]!.replace(/^\uFEFF/, '').trim()
+    }
+    const problem = (column: Column | null, message: string) => {
+      if (errors.length < MAX_PROBLEMS) errors.push({ row, column: column === null ? null : label(column), message })
+    }
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
+      problem(null, `has ${cells.length} cells but the header has ${header.length}; a comma inside a cell needs quotes around the cell.`)
+      continue
+    }
+    const cell = (c: Column): string | undefined => {
+      const index = at.get(c)
+      const v = index === undefined ? '' : (cells[index] ?? '').trim()
+      return v === '' ? undefined : v
+    }
+    const source = sourceOf(cell('source') ?? '')
+    if (source === undefined) {
+      problem('source', `"${cell('source')}" is not a source; use one of ${CANDIDATE_SOURCES.map((s) => RECRUITING_LABELS.source[s]).join(', ')}.`)
+      continue
+    }
+    const candidate = {
+      name: cell('name') ?? '',
+      email: cell('email'),
+      phone: cell('phone'),
+      location: cell('location'),
+      currentCompany: cell('currentCompany'),
+      currentTitle: cell('currentTitle'),
+      source,
+      linkedinUrl: cell('linkedinUrl') === undefined ? undefined : webAddress(cell('linkedinUrl')!),
+      requisitionId
+    }
+    const checked = candidateInput.safeParse(candidate)
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const field = String(issue.path[0] ?? '')
+        const column = COLUMN_NAMES.find((c) => c === field) ?? null
+        const message = column === 'name' && candidate.name === '' ? 'is empty; every candidate needs a name.' : `${issue.message}${column && cell(column) ? ` ("${cell(column)}")` : ''}.`
+        problem(column, message)
+      }
+      continue
+    }
+    rows.push({ row, input: checked.data })
+  }
+  if (rowsRead === 0) refuse(fileName, `row ${headerIndex + 2}`, 'the file has a header but no candidates.')
+  return { rows, errors, ignoredColumns, rowsRead }
+}
+
+/** Inserts one candidate (and their place on the role) inside the caller's transaction; the same columns candidates.create writes. */
+async function insertCandidate(trx: Kysely<DB>, input: ParsedInput<'candidates.create'>, now: string): Promise<number> {
+  const inserted = await trx
+    .insertInto('candidates')
+    .values({
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      location: input.location ?? null,
+      current_company: input.currentCompany ?? null,
+      current_title: input.currentTitle ?? null,
+      source: input.source,
+      linkedin_url: input.linkedinUrl ?? null,
+      other_links: '[]',
+      research_notes: '',
+      connections: null,
+      followers: null,
+      posts_90d: null,
+      visibility_share: null,
+      email_key: emailKey(input.email),
+      linkedin_key: linkedinKey(input.linkedinUrl),
+      name_company_key: nameCompanyKey(input.name, input.currentCompany),
+      merged_into: null,
+      rep_id: null,
+      created_at: now,
+      updated_at: now
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (input.requisitionId !== undefined) {
+    const app = await trx
+      .insertInto('candidate_applications')
+      .values({ candidate_id: inserted.id, requisition_id: input.requisitionId, stage: 'sourced', exit_reason: null, stage_entered_at: now, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('candidate_stage_history')
+      .values({ application_id: app.id, from_stage: null, stage: 'sourced', reason: null, entered_at: now })
+      .execute()
+  }
+  return inserted.id
+}
+
+/**
+ * Imports a candidate CSV. Any row with a problem means nothing is written and every problem is listed. Otherwise,
+ * in one transaction, each row is matched against existing candidates (email, LinkedIn profile, name at the same
+ * company: the keys candidates.create uses) and against earlier rows of the file; a likely duplicate is skipped,
+ * or created and flagged for merging when onDuplicate is 'create'.
+ */
+export async function importCandidateCsv(db: Kysely<DB>, input: ParsedInput<'candidates.importCsv'>, now: string): Promise<CandidateImportResult> {
+  const file = readCandidateCsv(input.fileName, input.text, input.requisitionId)
+  const base = { fileName: input.fileName, rowsRead: file.rowsRead, requisitionId: input.requisitionId ?? null, ignoredColumns: file.ignoredColumns }
+  if (file.errors.length > 0) return { ...base, applied: false, created: [], flagged: [], errors: file.errors }
+
+  return db.transaction().execute(async (trx) => {
+    if (input.requisitionId !== undefined) {
+      const req = await trx.selectFrom('requisitions').where('id', '=', input.requisitionId).select('id').executeTakeFirst()
+      if (!req) throw new TouchlineError('NOT_FOUND', `${METHOD}: input.requisitionId: there is no requisition with id ${input.requisitionId}.`)
+    }
+    const created: CandidateImportRow[] = []
+    const flagged: CandidateImportRow[] = []
+    // Keys of the rows already taken from this file, to catch the same person twice in one export.
+    const seen = new Map<string, number>()
+    for (const { row, input: c } of file.rows) {
+      const keys = [
+        emailKey(c.email) && `e:${emailKey(c.email)}`,
+        linkedinKey(c.linkedinUrl) && `l:${linkedinKey(c.linkedinUrl)}`,
+        hasCompany(nameCompanyKey(c.name, c.currentCompany)) && `n:${nameCompanyKey(c.name, c.currentCompany)}`
+      ].filter((k): k is string => typeof k === 'string')
+      const duplicateOfRow = keys.map((k) => seen.get(k)).find((r) => r !== undefined) ?? null
+      // Only candidates that were there before the import count as existing; rows of this file are caught above.
+      const matches: DuplicateMatch[] = (await findDuplicates(trx, c)).filter((m) => !created.some((x) => x.candidateId === m.id) && !flagged.some((x) => x.candidateId === m.id))
+      const possibleDuplicate = matches.length > 0 || duplicateOfRow !== null
+      let candidateId: number | null = null
+      if (!possibleDuplicate || input.onDuplicate === 'create') {
+        candidateId = await insertCandidate(trx, c, now)
+        for (const k of keys) if (!seen.has(k)) seen.set(k, row)
+      }
+      const entry: CandidateImportRow = { row, candidateId, name: c.name, email: c.email ?? null, currentCompany: c.currentCompany ?? null, matches, duplicateOfRow }
+      ;(possibleDuplicate ? flagged : created).push(entry)
+    }
+    return { ...base, applied: true, created, flagged, errors: [] }
+  })
+}
