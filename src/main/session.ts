@@ -48,7 +48,10 @@ export class WorkspaceSession {
   private async open(clock: Clock): Promise<WorkspaceStatus> {
     // Let the caller finish painting before the synchronous integrity check holds the thread.
     await new Promise((resolve) => setImmediate(resolve))
-    if (!existsSync(this.path)) return this.status()
+    if (!existsSync(this.path)) {
+      this.claimFirstRun()
+      return this.status()
+    }
     try {
       // What the file is and whether it can be written come before the lock, whose file goes beside it.
       inspectHeader(this.path)
@@ -68,6 +71,19 @@ export class WorkspaceSession {
   /** The workspace file this session shows, open or not; storage errors name it. */
   workspacePath(): string {
     return this.path
+  }
+
+  /**
+   * First run, no file yet: the lock is taken anyway, so a second Touchline started now is refused instead of making
+   * its own workspace beside this one. A folder that cannot take the lock is reported when a workspace is created.
+   */
+  private claimFirstRun(): void {
+    try {
+      this.lock = acquireWorkspaceLock(this.path)
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'WORKSPACE_IN_USE') return
+      this.error = err as TouchlineError
+    }
   }
 
   private releaseLock(): void {
@@ -91,12 +107,14 @@ export class WorkspaceSession {
     }
     const target = existsSync(this.path) ? freeSibling(this.path) : this.path
     requireWritable(target)
-    const lock = acquireWorkspaceLock(target)
+    const lock = this.lock && target === this.path ? this.lock : acquireWorkspaceLock(target)
+    // On failure a lock taken here is given back; the first-run claim on the usual path is kept.
+    const giveBack = () => lock !== this.lock && lock.release()
     let store: Store
     try {
       store = createWorkspace(target, { now: isoSecond(clock.now()), nativeBinding: this.nativeBinding })
     } catch (err) {
-      lock.release()
+      giveBack()
       throw err
     }
     if (kind === 'demo') {
@@ -106,11 +124,11 @@ export class WorkspaceSession {
         // The file is ours and only half made: remove it so the next attempt uses the same name.
         store.close()
         for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true })
-        lock.release()
+        giveBack()
         throw err
       }
     }
-    this.releaseLock()
+    if (this.lock !== lock) this.releaseLock()
     this.lock = lock
     this.store = store
     this.path = target

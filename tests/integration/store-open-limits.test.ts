@@ -293,6 +293,23 @@ describe('a workspace already open in another Touchline', () => {
     expect(existsSync(lockPath(ws.path))).toBe(false)
   })
 
+  it('refuses the second shell on the first-run screen too, before any workspace file exists', async () => {
+    const temp = tempDir()
+    cleanups.push(temp.dispose)
+    const path = join(temp.dir, 'touchline.sqlite')
+    const first = await startShell(path, temp.dir)
+    expect(first.out).toContain(`Workspace: ${path} (not created yet)`)
+    const second = await startShell(path, temp.dir)
+    expect(second.exit).toBe(1)
+    expect(second.err).toContain(`"${path}" is already open in another Touchline (the browser shell, process ${first.child.pid})`)
+    // Nor can another Touchline start a workspace of its own there meanwhile.
+    const session = new WorkspaceSession(path)
+    cleanups.push(() => session.close())
+    expect(await session.openExisting(clock)).toMatchObject({ state: 'error', error: { code: 'WORKSPACE_IN_USE' } })
+    expect(() => session.create('empty', clock)).toThrow(expect.objectContaining({ code: 'WORKSPACE_IN_USE' }))
+    expect(readdirSync(temp.dir).filter((n) => n.endsWith('.sqlite'))).toEqual([])
+  })
+
   it('releases the lock when a shell stops normally', async () => {
     const ws = closedWorkspace()
     const shell = await startShell(ws.path, ws.dir)
