@@ -6,7 +6,7 @@ import { TODAY } from '../support/workspace'
 
 /** Each column is labelled "<Stage>: <n> deals"; the board's deals are their sum. */
 async function columnCounts(page: Page): Promise<Record<string, number>> {
-  const labels = await page.locator('.board-column').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+  const labels = await page.locator('.stage-column').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
   return Object.fromEntries(labels.map((l) => [l.split(':')[0]!, Number(/: (\d+) deals/.exec(l)?.[1] ?? NaN)]))
 }
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
@@ -48,7 +48,7 @@ describe('the Pipeline board in the browser shell', () => {
     await app.screenshot('pipeline-board')
 
     // Keyboard: Enter on a card opens the drawer on that deal.
-    const firstCard = cardsIn(page.locator('.board-column').first()).first()
+    const firstCard = cardsIn(page.locator('.stage-column').first()).first()
     const firstName = (await firstCard.locator('.deal-card-name').textContent()) ?? ''
     await firstCard.focus()
     await page.keyboard.press('Enter')
@@ -62,7 +62,7 @@ describe('the Pipeline board in the browser shell', () => {
     const before = await waitForCount(page, (n) => n > 0 && n < sum(all))
     const counts = await columnCounts(page)
     const stage = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0]
-    const column = page.locator(`.board-column[aria-label^="${stage}:"]`)
+    const column = page.locator(`.stage-column[aria-label^="${stage}:"]`)
     const card = cardsIn(column).first()
     await expect(card.getByText('No evidence').count()).resolves.toBe(1)
     const name = (await card.locator('.deal-card-name').textContent()) ?? ''
@@ -106,7 +106,7 @@ describe('the Pipeline board in the browser shell', () => {
     })()
     const [stage, count] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!
     expect(count).toBeGreaterThan(20)
-    const column = page.locator(`.board-column[aria-label^="${stage}:"]`)
+    const column = page.locator(`.stage-column[aria-label^="${stage}:"]`)
     await expect(cardsIn(column).count()).resolves.toBe(20)
     await column.getByRole('button', { name: /Show more/ }).click()
     await expect.poll(() => cardsIn(column).count()).toBe(Math.min(40, count))

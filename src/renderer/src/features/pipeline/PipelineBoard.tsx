@@ -28,7 +28,7 @@ export function PipelineBoard({
     return <EmptyState title="No open deals match">Clear the filters, or import an opportunity export from your CRM on the Import page.</EmptyState>
   }
   return (
-    <div className="board" role="region" aria-label="Pipeline board by stage">
+    <div className="pipeline-board" role="region" aria-label="Pipeline board by stage">
       {data.columns.map((column) => (
         <Column key={column.stage} column={column} currency={data.currency} filters={filters} selectedId={selectedId} onOpen={onOpen} />
       ))}
@@ -56,16 +56,16 @@ function Column({
   const label = LABELS.stage[column.stage]
   const shown = Math.min(column.count, column.cards.length + extra * PER_COLUMN)
   return (
-    <section className="board-column" aria-label={`${label}: ${column.count} deals`}>
-      <header className="board-column-head">
+    <section className="stage-column" aria-label={`${label}: ${column.count} deals`}>
+      <header className="stage-column-head">
         <h2>{label}</h2>
-        <div className="board-column-figures">
+        <div className="stage-column-figures">
           <span className="strong">{column.count.toLocaleString()}</span> {column.count === 1 ? 'deal' : 'deals'} ·{' '}
           <span className="strong">{formatMoney(column.totalMinor, currency, { compact: true })}</span>
         </div>
       </header>
-      {column.count === 0 ? <p className="muted small board-empty">No deals in this stage.</p> : null}
-      <ol className="board-cards">
+      {column.count === 0 ? <p className="muted small stage-empty">No deals in this stage.</p> : null}
+      <ol className="stage-cards">
         {column.cards.map((d) => (
           <Card key={d.id} deal={d} selected={selectedId === d.id} onOpen={onOpen} />
         ))}
@@ -74,7 +74,7 @@ function Column({
         ))}
       </ol>
       {shown < column.count ? (
-        <button type="button" className="button board-more" onClick={() => setPages({ key, count: extra + 1 })}>
+        <button type="button" className="button stage-more" onClick={() => setPages({ key, count: extra + 1 })}>
           Show more ({(column.count - shown).toLocaleString()} left)
         </button>
       ) : null}
