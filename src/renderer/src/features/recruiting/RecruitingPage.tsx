@@ -8,6 +8,7 @@ import { useBoard, useCreateCandidate, useCreateRequisition, useMoveCandidate, u
 import { CandidateDrawer } from './CandidateDrawer'
 import { CompareView } from './CompareView'
 import { FunnelView } from './FunnelView'
+import { ImportCandidates } from './ImportCandidates'
 
 type View = 'board' | 'funnel'
 
@@ -18,7 +19,7 @@ export function RecruitingPage() {
   const [openId, setOpenId] = useState<number | null>(null)
   const [selected, setSelected] = useState<number[]>([])
   const [comparing, setComparing] = useState(false)
-  const [form, setForm] = useState<'role' | 'candidate' | null>(null)
+  const [form, setForm] = useState<'role' | 'candidate' | 'import' | null>(null)
   const rows = requisitions.data?.rows ?? []
 
   useEffect(() => {
@@ -41,6 +42,9 @@ export function RecruitingPage() {
             <button type="button" className="button" disabled={requisitionId === null} onClick={() => setForm(form === 'candidate' ? null : 'candidate')}>
               Add candidate
             </button>
+            <button type="button" className="button" aria-expanded={form === 'import'} onClick={() => setForm(form === 'import' ? null : 'import')}>
+              Import candidates (CSV)
+            </button>
             <button type="button" className="button primary" disabled={selected.length < 2} onClick={() => setComparing(true)}>
               Compare ({selected.length})
             </button>
@@ -49,6 +53,13 @@ export function RecruitingPage() {
       />
       <ErrorBanner error={requisitions.error} />
       {form === 'role' ? <RoleForm onDone={(id) => (setForm(null), setRequisitionId(id))} /> : null}
+      {form === 'import' ? (
+        <ImportCandidates
+          requisition={rows.find((r) => r.id === requisitionId) ?? null}
+          onClose={() => setForm(null)}
+          onOpen={setOpenId}
+        />
+      ) : null}
       {form === 'candidate' && requisitionId !== null ? (
         <CandidateForm requisitionId={requisitionId} onDone={(id) => (setForm(null), setOpenId(id))} />
       ) : null}

@@ -1,0 +1,53 @@
+// E2E: import candidates from a CSV on the Recruiting page — a file with bad rows is refused row by row, the quirky export is added with its in-file duplicate flagged.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchApp, type AppUnderTest } from '../support/browser'
+
+const FIXTURES = join(__dirname, '../fixtures/recruiting')
+
+describe('candidate CSV import in the browser shell', () => {
+  let app: AppUnderTest
+  beforeAll(async () => {
+    app = await launchApp()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('lists bad rows and imports nothing, then adds a quirky export and flags the duplicate row', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: /Explore the demo workspace/ }).click()
+    await page.getByRole('heading', { name: 'Pipeline', level: 1 }).waitFor()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recruiting' }).click()
+    await page.getByRole('heading', { name: 'Recruiting', level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Import candidates (CSV)' }).click()
+    const panel = page.getByRole('region', { name: 'Import candidates (CSV)' })
+    const role = (await page.getByLabel(/^Role/).locator('option:checked').textContent()) ?? ''
+
+    await panel.getByLabel('Candidate CSV').setInputFiles(join(FIXTURES, 'candidates-bad-rows-email-source-link-extra-cell.csv'))
+    await panel.getByRole('alert').getByText(/Nothing was imported/).waitFor()
+    const problems = panel.getByRole('table', { name: /Problems in/ }).locator('tbody tr')
+    await expect(problems.count()).resolves.toBe(5)
+    await expect(problems.nth(2).textContent()).resolves.toContain('"Carrier pigeon" is not a source')
+    await app.screenshot('recruiting-import-bad-rows')
+
+    await panel.getByLabel('Candidate CSV').setInputFiles(join(FIXTURES, 'candidates-bom-crlf-semicolons-quoted-multiline-title.csv'))
+    const status = panel.getByRole('status')
+    await status.getByText(/added from candidates-bom-crlf/).waitFor()
+    await expect(status.textContent()).resolves.toMatch(/7 rows read/)
+    await expect(status.textContent()).resolves.toContain('Ignored columns: Notes')
+    const flagged = panel.getByRole('table', { name: 'Possible duplicates' })
+    await flagged.getByText('row 8 of this file').waitFor()
+    // The names arrive as text: the escaped quotes in the file are shown, never interpreted.
+    await panel.getByRole('table', { name: 'Added' }).getByText('Jane "JJ" Doe', { exact: true }).waitFor()
+    await app.screenshot('recruiting-import-added')
+
+    // The new candidates sit on the chosen role's board, sourced; a profile opens from the result.
+    await page.getByRole('region', { name: 'Sourced', exact: true }).getByRole('article', { name: 'Ada Okafor' }).waitFor()
+    await panel.getByRole('button', { name: 'Open Ada Okafor' }).click()
+    await page.getByRole('dialog').getByText('Acme; Holdings').first().waitFor()
+    await app.screenshot('recruiting-import-profile')
+    expect(role).not.toBe('')
+    expect(app.problems).toEqual([])
+  }, 90_000)
+})
