@@ -20,8 +20,13 @@ module.exports = {
   appId: 'app.touchline.desktop',
   productName: 'Touchline',
   copyright: 'Copyright © Touchline contributors',
-  // Electron names the data folder after productName: ~/.config/Touchline, as the browser shell expects.
-  extraMetadata: { productName: 'Touchline' },
+  // Electron names the data folder after productName: ~/.config/Touchline, as the browser shell expects. The deb
+  // target refuses to build without a homepage. Placeholders: set the project's real homepage and contact before publishing.
+  extraMetadata: {
+    productName: 'Touchline',
+    homepage: 'https://example.org/touchline',
+    author: { name: 'Touchline maintainers', email: 'touchline@example.org' }
+  },
   artifactName: '${productName}-${version}-${arch}.${ext}',
   directories: { output: 'dist', buildResources: 'build' },
   files: [
@@ -43,7 +48,7 @@ module.exports = {
     category: 'Office',
     icon: 'resources/icon.png',
     synopsis: 'Offline pipeline evidence, 1:1 prep and recruiting for sales managers',
-    maintainer: 'Touchline maintainers <maintainers@touchline.app>'
+    maintainer: 'Touchline maintainers <touchline@example.org>'
   },
   deb: {
     // electron-builder adds Electron's own runtime libraries; nothing else is needed.

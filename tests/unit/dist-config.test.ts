@@ -1,7 +1,7 @@
 // The installer configuration, checked without building: electron-builder's own schema and file matching, the fuses
 // the afterPack hook burns into a stand-in binary, where the packaged app looks for its engine, and `npm run dist` here.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,6 +26,7 @@ interface BuilderConfig {
   npmRebuild: boolean
   electronDist: (options: { platformName: string; arch: string }) => string | null
   directories: { output: string }
+  extraMetadata: { productName: string; homepage: string; author: { name: string; email: string } }
   linux: { target: string[]; category: string; maintainer: string; icon: string }
   win: { target: string[]; icon: string }
   mac: { target: string[]; icon: string }
@@ -75,7 +76,9 @@ describe('electron-builder.config.cjs', () => {
     expect(config.mac.target).toEqual(['dmg'])
     expect(config).toMatchObject({ appId: 'app.touchline.desktop', productName: 'Touchline', directories: { output: 'dist' } })
     expect(config.linux.category).toBe('Office')
+    // The deb target refuses to build without a maintainer and a homepage.
     expect(config.linux.maintainer).toMatch(/^.+ <.+@.+>$/)
+    expect(config.extraMetadata).toMatchObject({ productName: 'Touchline', homepage: expect.stringMatching(/^https:\/\//) })
     for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) expect(existsSync(join(ROOT, icon)), icon).toBe(true)
   })
 
@@ -222,6 +225,7 @@ describe('npm run dist', () => {
 
   it.skipIf(electronInstalled)('stops at once with one line and a non-zero exit where Electron cannot be installed', () => {
     const started = Date.now()
+    const distBefore = existsSync(join(ROOT, 'dist')) ? readdirSync(join(ROOT, 'dist')).sort() : null
     const result = dist()
     expect(result.error).toBeUndefined()
     expect(result.status).toBe(1)
@@ -231,7 +235,7 @@ describe('npm run dist', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/needs Electron's binary, which is not installed here/)
     expect(lines[0]).toContain('npm run dist')
-    expect(existsSync(join(ROOT, 'dist'))).toBe(false)
+    expect(existsSync(join(ROOT, 'dist')) ? readdirSync(join(ROOT, 'dist')).sort() : null).toEqual(distBefore)
   })
 
   it("refuses another platform's installer with one line, before building anything", () => {
