@@ -51,7 +51,9 @@ export interface ClassifiedDeal {
   movement: WalkMovement | null
   fromMinor: number
   toMinor: number
-  won: boolean
+  /** The deal on each day. */
+  atFrom: DealOnDay
+  atTo: DealOnDay
 }
 
 /**
@@ -78,7 +80,7 @@ export function classifyDeal(d: DealAtTwoDays, w: WalkWindow): ClassifiedDeal | 
   else if (b.valueMinor > a.valueMinor) movement = 'amount_up'
   else if (b.valueMinor < a.valueMinor) movement = 'amount_down'
   else movement = null
-  return { id: d.id, movement, fromMinor: a.valueMinor, toMinor: b.valueMinor, won: b.status === 'won' && b.inPeriod }
+  return { id: d.id, movement, fromMinor: a.valueMinor, toMinor: b.valueMinor, atFrom: a, atTo: b }
 }
 
 export interface WalkSummary {
@@ -100,8 +102,8 @@ export function summarizeWalk(deals: readonly DealAtTwoDays[], w: WalkWindow): {
     const c = classifyDeal(d, w)
     if (!c) continue
     classified.push(c)
-    const a = dealOnDay(d, w.from, d.closeFrom, d.amountFrom, w)
-    const b = dealOnDay(d, w.to, d.closeTo, d.amountTo, w)
+    const a = c.atFrom
+    const b = c.atTo
     if (a.inPeriod) {
       start.valueMinor += a.valueMinor
       start.deals++
