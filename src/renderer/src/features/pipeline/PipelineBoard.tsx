@@ -130,7 +130,7 @@ function Card({ deal, selected, onOpen }: { deal: PipelineRow; selected: boolean
         role="button"
         tabIndex={0}
         className={`deal-card${selected ? ' selected' : ''}`}
-        aria-pressed={selected}
+        aria-current={selected ? 'true' : undefined}
         onClick={() => onOpen(deal.id)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
