@@ -74,6 +74,8 @@ describe('an import job', () => {
   it('200,000 activity rows: rows done only grow, and cancel part-way leaves every table exactly as it was', async () => {
     const file = activitiesFile(200_000)
     const before = workspaceHash()
+    const schema = () => sqlite().prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
+    const schemaBefore = schema()
     const started = await call<ImportProgress>('import.start', file)
     expect(started).toMatchObject({ state: 'running', fileName: 'activities-200000.csv', cancelRequested: false, result: null, error: null })
     expect(started.jobId).toMatch(/^import-/)
@@ -94,12 +96,16 @@ describe('an import job', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b))
     expect(new Set(done).size).toBeGreaterThan(2)
     expect(workspaceHash()).toBe(before)
+    expect(schema()).toEqual(schemaBefore)
     expect(count('activities')).toBe(0)
     expect(await call<ImportBatchRow[]>('import.history', {})).toEqual([])
   }, 120_000)
 
-  it('runs to the end: every row stored on its rep, deal and account; meanwhile reads are answered from the workspace as it was', async () => {
-    const file = activitiesFile(40_000)
+  it('runs to the end: every row stored on its rep, deal and account, indexes rebuilt, evidence recomputed; meanwhile reads are answered from the workspace as it was', async () => {
+    const file = activitiesFile(120_000)
+    const indexes = () => sqlite().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' ORDER BY name").all()
+    const indexesBefore = indexes()
+    expect(indexesBefore.length).toBeGreaterThan(3)
     const started = await call<ImportProgress>('import.start', file)
     // A read while the job holds its transaction: answered at once, and it does not see half an import.
     let readsDuringJob = 0
@@ -117,10 +123,10 @@ describe('an import job', () => {
     expect(activitiesSeenDuringJob).toBe(0)
 
     const end = await call<ImportProgress>('import.progress', { jobId: started.jobId })
-    expect(end).toMatchObject({ state: 'done', rowsDone: 40_000, rowsTotal: 40_000, secondsLeft: null, error: null })
-    expect(end.result).toMatchObject({ source: 'activities', activitiesCreated: 40_000, skipped: 0, rowsRead: 40_000, repsCreated: 0, accountsCreated: 0 })
+    expect(end).toMatchObject({ state: 'done', rowsDone: 120_000, rowsTotal: 120_000, secondsLeft: null, error: null })
+    expect(end.result).toMatchObject({ source: 'activities', activitiesCreated: 120_000, skipped: 0, rowsRead: 120_000, repsCreated: 0, accountsCreated: 0 })
     expect(end.result?.backup).toMatch(/pre-import/)
-    expect(count('activities')).toBe(40_000)
+    expect(count('activities')).toBe(120_000)
     // Row 2 of the file (i = 0): a call by the first rep on the first deal; i = 4 names an account and no deal.
     const row = (subject: string) =>
       sqlite()
@@ -132,13 +138,22 @@ describe('an import job', () => {
     expect(row('Touch 0')).toEqual({ rep: 'Rep 1 Example', kind: 'call', direction: 'inbound', occurred_at: '2026-01-01T08:00:00Z', outcome: 'Connected', external_id: 'salesforce:006G00000001', account: 'Account 1 Holdings' })
     expect(row('Touch 4')).toEqual({ rep: 'Rep 5 Example', kind: 'note', direction: 'outbound', occurred_at: '2026-01-01T08:04:00Z', outcome: 'Connected', external_id: null, account: 'Account 5 Holdings' })
     expect(row('Follow-up, pricing 3')).toMatchObject({ kind: 'social_message', occurred_at: '2026-01-01T08:03:00Z' })
-    expect(await call<ImportBatchRow[]>('import.history', {})).toMatchObject([{ fileName: 'activities-40000.csv', source: 'activities', rows: 40_000, created: 40_000, updated: 0, skipped: 0 }])
+    // A first load into an empty table builds its indexes at the end: the same indexes as before.
+    expect(indexes()).toEqual(indexesBefore)
+    // The deals the activities were logged on have their evidence recomputed.
+    const lastOnDeal = sqlite()
+      .prepare("SELECT max(a.occurred_at) FROM activities a JOIN deals d ON d.id = a.deal_id WHERE d.external_id = 'salesforce:006G00000001'")
+      .pluck()
+      .get() as string
+    expect(lastOnDeal).toMatch(/^2026-0[1-3]-/)
+    expect(sqlite().prepare("SELECT e.last_activity_at FROM deal_evidence e JOIN deals d ON d.id = e.deal_id WHERE d.external_id = 'salesforce:006G00000001'").pluck().get()).toBe(lastOnDeal)
+    expect(await call<ImportBatchRow[]>('import.history', {})).toMatchObject([{ fileName: 'activities-120000.csv', source: 'activities', rows: 120_000, created: 120_000, updated: 0, skipped: 0 }])
 
     // The same file again: every row is already there, so nothing is added.
     const again = await call<ImportProgress>('import.start', file)
     const second = await pollUntil(again.jobId, (p) => p.state !== 'running')
-    expect(second.result).toMatchObject({ activitiesCreated: 0, skipped: 40_000 })
-    expect(count('activities')).toBe(40_000)
+    expect(second.result).toMatchObject({ activitiesCreated: 0, skipped: 120_000 })
+    expect(count('activities')).toBe(120_000)
   }, 120_000)
 
   it('a second import while one runs is refused; an unknown job id is NOT_FOUND; a file that fits no export is refused before it starts', async () => {

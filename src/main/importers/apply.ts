@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { ImportBatchRow, ImportResult, ImportSource } from '@shared/contract/imports'
 import { accountNameKey } from '../services/pipeline/accounts'
-import { refreshAllEvidence } from '../services/pipeline/evidence'
+import { recomputeEvidence, refreshAllEvidence } from '../services/pipeline/evidence'
 import { ImportError } from './errors'
 import type { ReadResult } from './read'
 import type { ImportedDeal } from './deals'
@@ -147,6 +147,10 @@ export class ImportWriter {
   private activityRanges: Map<number, { min: string; max: string }> | null = null
   private readonly activityAccounts = new Map<string, number | null>()
   private repChecked = false
+  /** What the evidence of deals is read from: deals written, deals given activities, accounts given connections. */
+  private wroteDeals = false
+  private readonly touchedDeals = new Set<number>()
+  private readonly touchedAccounts = new Set<number>()
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -212,6 +216,7 @@ export class ImportWriter {
 
   deals(list: readonly ImportedDeal[]): void {
     const { options, result, st } = this
+    if (list.length > 0) this.wroteDeals = true
     for (const d of list) {
       if (options.failAtLine === d.line) throw new ImportError({ file: this.file, row: d.line }, 'injected failure (test)')
       const accountId = this.accountFor(d.account)
@@ -276,6 +281,7 @@ export class ImportWriter {
       if (this.options.failAtLine === c.line) throw new ImportError({ file: this.file, row: c.line }, 'injected failure (test)')
       // Connections never create accounts: a contact at an unknown company is not a territory.
       const accountId = c.company ? this.accounts.find(c.company) : null
+      if (accountId !== null) this.touchedAccounts.add(accountId)
       const key = connectionKey(c.personName, c.company)
       const existing = known.get(key)
       if (existing === undefined) {
@@ -382,6 +388,7 @@ export class ImportWriter {
         result.skipped++
         continue
       }
+      if (dealId !== null) this.touchedDeals.add(dealId)
       pending.push(repId, a.kind, a.direction, a.occurredAt, a.subject, a.outcome, dealId, accountId)
       if (pending.length === ACTIVITY_GROUP * 8) {
         this.insActivities().run(pending)
@@ -414,8 +421,27 @@ export class ImportWriter {
         options.backup,
         options.now
       )
-    refreshAllEvidence(this.sqlite, options.today)
+    this.refreshEvidence()
     return result
+  }
+
+  /**
+   * Deal files move stages and history medians: every deal's evidence is refreshed. Activities change only the deals
+   * they are logged on, connections only the deals in their accounts: those are recomputed, not the whole pipeline
+   * (which would read every activity in the workspace after each archive).
+   */
+  private refreshEvidence(): void {
+    if (this.wroteDeals) {
+      refreshAllEvidence(this.sqlite, this.options.today)
+      return
+    }
+    const ids = new Set(this.touchedDeals)
+    if (this.touchedAccounts.size > 0) {
+      const inAccount = this.sqlite.prepare('SELECT id FROM deals WHERE account_id IN (SELECT value FROM json_each(?))').pluck()
+      for (const id of inAccount.all(JSON.stringify([...this.touchedAccounts])) as number[]) ids.add(id)
+    }
+    const all = [...ids]
+    for (let i = 0; i < all.length; i += 5000) recomputeEvidence(this.sqlite, all.slice(i, i + 5000), this.options.today)
   }
 }
 

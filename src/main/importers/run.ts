@@ -113,6 +113,21 @@ async function prepareFile(request: ImportRequest): Promise<PreparedImport> {
   return { fileName: source.name, entry: null, encoding: table.encoding, mapping, whole: null, stream: { table, columns, order, first, rest } }
 }
 
+/** About 100,000 activity rows: above this, a first load into an empty table builds its indexes once at the end. */
+const BULK_LOAD_BYTES = 8 * 1024 * 1024
+
+/**
+ * A first bulk load: when the table is empty, its indexes are dropped (inside the import's transaction) and built
+ * once from the sorted rows at the end, which is several times cheaper than updating six indexes per row. A cancel
+ * or failure rolls the drop back with everything else. Returns the statements that rebuild them.
+ */
+function dropIndexesOfEmpty(conn: Database.Database, table: 'activities'): string[] {
+  if (conn.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1) return []
+  const indexes = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[]
+  for (const ix of indexes) conn.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`)
+  return indexes.map((ix) => ix.sql)
+}
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
@@ -178,6 +193,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
     } else if (prepared.stream) {
       const { table, columns, order, rest } = prepared.stream
       note(headerProblems(prepared.fileName, table, columns))
+      const rebuilt = prepared.mapping.kind === 'activities' && bytesTotal >= BULK_LOAD_BYTES ? dropIndexesOfEmpty(conn, 'activities') : []
       let first: TableRecord[] | null = prepared.stream.first
       while (true) {
         let batch: TableRecord[]
@@ -209,6 +225,11 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
           progress('writing', bytesDone > 0 ? Math.max(rowsDone, Math.round((rowsDone * bytesTotal) / bytesDone)) : null, bytesDone)
           await checkpoint()
         }
+      }
+      progress('finishing', rowsDone, bytesTotal)
+      for (const sql of rebuilt) {
+        conn.exec(sql)
+        await checkpoint()
       }
       note(table.problems)
       dropped = table.dropped.length
