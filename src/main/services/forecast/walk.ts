@@ -25,27 +25,36 @@ const amountOn = (next: string) => `coalesce(
     (SELECT coalesce(h.previous_amount_minor, h.amount_minor) FROM deal_amount_history h WHERE h.deal_id = d.id ORDER BY h.changed_at LIMIT 1),
     d.amount_minor)`
 
+const COLUMNS = ['id', 'created_date', 'status', 'closed_date', 'close_date', 'amount_minor', 'owner_id']
+
 /**
- * The deals that can be in the period on either day: those whose close date (or closed day) is in it now, and those
- * whose close date changed after `from` (every other deal had on both days the close date it has now). Each carries
- * whether its close date or its amount changed after `from`; only those look their history up (two index ranges find
- * them), every other deal had its current close date and amount on both days.
+ * The deals that can be in the period on either day: those whose close date (or closed day) is in it now, read off
+ * two covering indexes (schema v11), and those whose close date changed after `from` (every other deal had on both
+ * days the close date it has now); each deal once. `moved` says which deals' close date or amount changed after
+ * `from` (two index ranges, a few hundred rows between weekly snapshots): only those look their history up, every
+ * other deal had its current close date and amount on both days.
  */
 export const WALK_SQL = (scope: 'org' | 'team' | 'rep') => `
-WITH touched(id, close_moved, amount_moved) AS MATERIALIZED (
-  SELECT id, 0, 0 FROM deals WHERE status IN ('open','won','lost') AND close_date BETWEEN @start AND @end
-  UNION ALL SELECT id, 0, 0 FROM deals WHERE status IN ('won','lost') AND closed_date BETWEEN @start AND @end
-  UNION ALL SELECT deal_id, 1, 0 FROM deal_close_date_history INDEXED BY deal_close_date_history_changed WHERE changed_at >= @fromNext
-  UNION ALL SELECT deal_id, 0, 1 FROM deal_amount_history INDEXED BY deal_amount_history_changed WHERE changed_at >= @fromNext
-), cand AS MATERIALIZED (
-  SELECT id, max(close_moved) AS close_moved, max(amount_moved) AS amount_moved FROM touched GROUP BY id
+WITH moved(id, close_moved, amount_moved) AS MATERIALIZED (
+  SELECT id, max(cm), max(am) FROM (
+    SELECT deal_id AS id, 1 AS cm, 0 AS am FROM deal_close_date_history INDEXED BY deal_close_date_history_changed WHERE changed_at >= @fromNext
+    UNION ALL SELECT deal_id, 0, 1 FROM deal_amount_history INDEXED BY deal_amount_history_changed WHERE changed_at >= @fromNext
+  ) GROUP BY id
+), cand AS (
+  SELECT ${COLUMNS.join(', ')} FROM deals INDEXED BY deals_walk_close WHERE close_date BETWEEN @start AND @end
+  UNION ALL
+  SELECT ${COLUMNS.join(', ')} FROM deals INDEXED BY deals_walk_closed
+  WHERE closed_date BETWEEN @start AND @end AND close_date NOT BETWEEN @start AND @end
+  UNION ALL
+  SELECT ${COLUMNS.map((c) => `x.${c}`).join(', ')} FROM moved mv CROSS JOIN deals x ON x.id = mv.id
+  WHERE x.close_date NOT BETWEEN @start AND @end AND (x.closed_date IS NULL OR x.closed_date NOT BETWEEN @start AND @end)
 )
 SELECT d.id, d.created_date, d.status, d.closed_date,
-  CASE WHEN c.close_moved = 0 OR d.created_date > @from OR (d.closed_date IS NOT NULL AND d.closed_date <= @from) THEN d.close_date ELSE ${closeOn('@fromNext')} END AS close_from,
-  CASE WHEN c.close_moved = 0 OR d.created_date > @to OR (d.closed_date IS NOT NULL AND d.closed_date <= @to) THEN d.close_date ELSE ${closeOn('@toNext')} END AS close_to,
-  CASE WHEN c.amount_moved = 0 OR d.created_date > @from THEN d.amount_minor ELSE ${amountOn('@fromNext')} END AS amount_from,
-  CASE WHEN c.amount_moved = 0 THEN d.amount_minor ELSE ${amountOn('@toNext')} END AS amount_to
-FROM cand c CROSS JOIN deals d ON d.id = c.id
+  CASE WHEN coalesce(m.close_moved, 0) = 0 OR d.created_date > @from OR (d.closed_date IS NOT NULL AND d.closed_date <= @from) THEN d.close_date ELSE ${closeOn('@fromNext')} END AS close_from,
+  CASE WHEN coalesce(m.close_moved, 0) = 0 OR d.created_date > @to OR (d.closed_date IS NOT NULL AND d.closed_date <= @to) THEN d.close_date ELSE ${closeOn('@toNext')} END AS close_to,
+  CASE WHEN coalesce(m.amount_moved, 0) = 0 OR d.created_date > @from THEN d.amount_minor ELSE ${amountOn('@fromNext')} END AS amount_from,
+  CASE WHEN coalesce(m.amount_moved, 0) = 0 THEN d.amount_minor ELSE ${amountOn('@toNext')} END AS amount_to
+FROM cand d LEFT JOIN moved m ON m.id = d.id
 ${scope === 'team' ? 'JOIN reps o ON o.id = d.owner_id WHERE o.team_id = @teamId' : scope === 'rep' ? 'WHERE d.owner_id = @repId' : ''}`
 
 /** id, created_date, status, closed_date, close_from, close_to, amount_from, amount_to. */

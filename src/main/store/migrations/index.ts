@@ -9,6 +9,7 @@ import importBatches from './007-import'
 import pipelineBoard from './008-pipeline-board'
 import forecastWalk from './009-forecast-walk'
 import walkAmountChanges from './010-walk-amount-changes'
+import walkCovering from './011-walk-covering'
 
 export interface Migration {
   version: number
@@ -26,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'import', sql: importBatches },
   { version: 8, name: 'pipeline-board', sql: pipelineBoard },
   { version: 9, name: 'forecast-walk', sql: forecastWalk },
-  { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges }
+  { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges },
+  { version: 11, name: 'walk-covering', sql: walkCovering }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
