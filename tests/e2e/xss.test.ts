@@ -432,6 +432,10 @@ describe('stored XSS: every payload shown, none run', () => {
     await assertClean(page, 'visibility')
     await page.getByRole('tab', { name: 'Social rules' }).click()
     await page.getByRole('table').getByText(SCRIPT).first().waitFor()
+    // The table sits in a scrolling frame, so a spilling cell would not widen the page: check the rules table itself.
+    const rulesTable = page.getByRole('table').filter({ hasText: 'Rules of conduct' })
+    const fits = await rulesTable.evaluate((t) => ({ table: t.scrollWidth, frame: t.parentElement?.clientWidth ?? 0 }))
+    expect(fits.table, 'the rules table is no wider than its frame').toBeLessThanOrEqual(fits.frame + 1)
     await assertClean(page, 'visibility-rules')
     await page.getByRole('button', { name: /Start presentation/ }).click()
     const deck = page.getByRole('dialog', { name: 'Presentation' })
