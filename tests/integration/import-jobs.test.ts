@@ -156,6 +156,19 @@ describe('an import job', () => {
     expect(count('activities')).toBe(120_000)
   }, 120_000)
 
+  it('a file whose first megabyte of dates all read both ways takes its day/month order from a later date, not a question', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `0${(i % 9) + 1}/04/2026 10:00,Call,${world.reps[0]},Ring ${i}`)
+    rows.push(`25/04/2026 10:00,Call,${world.reps[0]},The decisive one`)
+    const csv = `Activity Date,Type,Rep,Subject\n${rows.join('\n')}\n`
+    expect(csv.indexOf('25/04/2026')).toBeGreaterThan(1024 * 1024)
+    const started = await call<ImportProgress>('import.start', { fileName: 'day-first.csv', contentBase64: Buffer.from(csv).toString('base64') })
+    const end = await pollUntil(started.jobId, (p) => p.state !== 'running')
+    expect(end).toMatchObject({ state: 'done', result: { activitiesCreated: 25_001, skipped: 0 } })
+    const at = sqlite().prepare('SELECT occurred_at FROM activities WHERE subject = ?').pluck()
+    expect(at.get('Ring 1')).toBe('2026-04-02T10:00:00Z')
+    expect(at.get('The decisive one')).toBe('2026-04-25T10:00:00Z')
+  }, 120_000)
+
   it('a second import while one runs is refused; an unknown job id is NOT_FOUND; a file that fits no export is refused before it starts', async () => {
     const file = activitiesFile(100_000)
     const started = await call<ImportProgress>('import.start', file)

@@ -75,13 +75,14 @@ export class ImportJobs {
     }
     this.jobs.set(id, job)
     let prepared
+    let conn: Database.Database
     try {
       prepared = await prepareImport(request)
+      conn = connect()
     } catch (err) {
       this.jobs.delete(id)
       throw err
     }
-    const conn = connect()
     void runImport(conn, prepared, request, {
       ...options,
       isCancelled: () => job.cancelRequested,

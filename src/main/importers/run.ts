@@ -105,10 +105,12 @@ async function prepareFile(request: ImportRequest): Promise<PreparedImport> {
   let order: DayOrder | null = null
   if (mapping.kind === 'activities') {
     const verdict = activityDayOrder(source.name, table.headers, columns, first, request.read)
-    if (verdict.dateOrder === 'ambiguous' && verdict.order === null) {
+    order = verdict.order
+    // A file sorted by date can open with weeks of days ≤ 12: read on through the dates alone before asking.
+    if (verdict.dateOrder === 'ambiguous' && order === null) order = await scanDayOrder(source, columns, request.read)
+    if (verdict.dateOrder === 'ambiguous' && order === null) {
       throw new ImportError({ file: source.name, column: table.headers[columns.index.occurredAt ?? -1] }, 'dates like 03/04 could be day/month or month/day: say which before importing')
     }
-    order = verdict.order
   }
   return { fileName: source.name, entry: null, encoding: table.encoding, mapping, whole: null, stream: { table, columns, order, first, rest } }
 }
@@ -126,6 +128,16 @@ function dropIndexesOfEmpty(conn: Database.Database, table: 'activities'): strin
   const indexes = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[]
   for (const ix of indexes) conn.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`)
   return indexes.map((ix) => ix.sql)
+}
+
+/** The day/month order from the first batch further in that settles it; null when the whole file leaves it open. */
+async function scanDayOrder(source: ByteSource, columns: ResolvedColumns, options: ReadOptions): Promise<DayOrder | null> {
+  const table = await streamTable(source, source.name, KNOWN_HEADERS)
+  for await (const batch of table.batches()) {
+    const verdict = activityDayOrder(source.name, table.headers, columns, batch, options)
+    if (verdict.dateOrder === 'known') return verdict.order
+  }
+  return null
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
