@@ -417,6 +417,9 @@ describe('stored XSS: every payload shown, none run', () => {
     await drawer.waitFor()
     await drawer.getByText(IMG).first().waitFor()
     await drawer.getByText('[x](javascript:window.__pwned=1)').first().waitFor()
+    // Wrapping long user text must not squeeze the drawer's own controls: "Close" stays on one line.
+    const close = await page.getByRole('button', { name: 'Close the candidate profile' }).boundingBox()
+    expect(close!.height, 'the close button is one line high').toBeLessThan(44)
     await assertClean(page, 'recruiting-candidate')
     await page.getByRole('button', { name: 'Close the candidate profile' }).click()
     for (const name of seeded.candidateNames.slice(0, 3)) await board.getByRole('checkbox', { name: `Compare ${name}`, exact: true }).check()
