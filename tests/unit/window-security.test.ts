@@ -1,6 +1,6 @@
 // The window's security defaults and the guards on every web contents, checked without Electron.
 import { describe, expect, it, vi } from 'vitest'
-import { windowOptions } from '../../src/main/window'
+import { createMainWindow, windowOptions } from '../../src/main/window'
 import { denyPermissions, guardContents, type GuardedContents, type GuardedSession } from '../../src/main/security'
 import { isAppUrl } from '../../src/main/trusted-url'
 
@@ -56,6 +56,25 @@ describe('windowOptions', () => {
     expect(prefs.webSecurity).toBe(true)
     expect(prefs.allowRunningInsecureContent).toBe(false)
     expect(prefs.webviewTag).toBe(false)
+  })
+
+  it('turns off experimental features and middle-click new windows (Auxclick)', () => {
+    expect(prefs.experimentalFeatures).toBe(false)
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
+  })
+
+  it('createMainWindow hands exactly these options to the constructor it is given', () => {
+    const seen: unknown[] = []
+    const made = createMainWindow(
+      class {
+        constructor(options: unknown) {
+          seen.push(options)
+        }
+      },
+      '/app/out/preload/index.cjs'
+    )
+    expect(made).toBeDefined()
+    expect(seen).toEqual([windowOptions('/app/out/preload/index.cjs')])
   })
 
   it('loads the given preload script', () => {
