@@ -278,8 +278,22 @@ describe('the productivity dashboard for Q3', () => {
       ['2026-09-07', 1, 0]
     ])
     // The remembered rows equal a fresh count straight from activities.
-    const fresh = s.prepare("SELECT substr(occurred_at, 1, 10) AS day, rep_id, count(*) AS n FROM activities GROUP BY 1, 2 ORDER BY 1, 2").all()
-    expect(s.prepare('SELECT day, rep_id, n FROM activity_days ORDER BY 1, 2').all()).toEqual(fresh)
+    const counted = () => s.prepare('SELECT day, rep_id, n, meeting, call, email, social FROM activity_days ORDER BY 1, 2').all()
+    const fresh = () =>
+      s.prepare(
+        `SELECT substr(occurred_at, 1, 10) AS day, rep_id, count(*) AS n, sum(kind = 'meeting') AS meeting, sum(kind = 'call') AS call,
+           sum(kind = 'email') AS email, sum(kind LIKE 'social%') AS social FROM activities GROUP BY 1, 2 ORDER BY 1, 2`
+      ).all()
+    expect(counted()).toEqual(fresh())
+    // SQLite hands the highest id out again once its row is deleted: the reused id is counted at once, not lost.
+    const top = s.prepare('SELECT max(id) FROM activities').pluck().get() as number
+    s.prepare('DELETE FROM activities WHERE id = ?').run(top)
+    expect(Number(s.prepare("INSERT INTO activities (rep_id, kind, occurred_at) VALUES (2, 'email', '2026-09-09T10:00:00Z')").run().lastInsertRowid)).toBe(top)
+    expect(counted()).toEqual(fresh())
+    expect(productivityDashboard(ws.store, input, TODAY).reps.map((r) => [r.repName, r.activities])).toEqual([
+      ['Ada', 3],
+      ['Ben', 2]
+    ])
   })
 
   it('refuses a range that ends before it starts and an unknown team', () => {

@@ -10,6 +10,7 @@ import pipelineBoard from './008-pipeline-board'
 import forecastWalk from './009-forecast-walk'
 import walkAmountChanges from './010-walk-amount-changes'
 import walkCovering from './011-walk-covering'
+import activityDaysLazy from './012-activity-days-lazy'
 
 export interface Migration {
   version: number
@@ -28,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'pipeline-board', sql: pipelineBoard },
   { version: 9, name: 'forecast-walk', sql: forecastWalk },
   { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges },
-  { version: 11, name: 'walk-covering', sql: walkCovering }
+  { version: 11, name: 'walk-covering', sql: walkCovering },
+  { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
