@@ -360,6 +360,18 @@ describe('stored XSS: every payload shown, none run', () => {
     await page.evaluate("document.body.removeAttribute('onclick'); window.__violations.length = 0")
   })
 
+  it('the contract refuses script, data and other non-web links in URL fields, naming the field, and stores nothing', async () => {
+    const ctx: Context = { session: app.session, clock, shell: 'browser' }
+    const before = (await caller(ctx)('competitors.list', {})).length
+    for (const url of ['javascript:window.__pwned=1', 'JaVaScRiPt:window.__pwned=1', `data:text/html;base64,${'PHNjcmlwdD4='}`, 'file:///etc/passwd', 'app://touchline@evil']) {
+      const candidate = await dispatch(handlers, ctx, 'candidates.create', { name: 'Link test', linkedinUrl: url })
+      expect(candidate, url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('linkedinUrl') } })
+      const competitor = await dispatch(handlers, ctx, 'competitors.create', { name: 'Link test', people: [{ name: 'P', role: 'seller', profileUrl: url }] })
+      expect(competitor, url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('profileUrl') } })
+    }
+    expect((await caller(ctx)('competitors.list', {})).length).toBe(before)
+  })
+
   it('Pipeline: the imported deals, accounts and owner names and the saved view show as text', async () => {
     const { page } = app
     await page.getByLabel('Rep').selectOption(String(seeded.dealRepId))
