@@ -207,8 +207,10 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       note(headerProblems(prepared.fileName, table, columns))
       const rebuilt = prepared.mapping.kind === 'activities' && bytesTotal >= BULK_LOAD_BYTES ? dropIndexesOfEmpty(conn, 'activities') : []
       let first: TableRecord[] | null = prepared.stream.first
+      let batchEnd = 0
       while (true) {
         let batch: TableRecord[]
+        const batchStart = first ? 0 : batchEnd
         if (first) {
           batch = first
           first = null
@@ -217,6 +219,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
           if (next.done) break
           batch = next.value
         }
+        batchEnd = table.bytesRead()
         for (let i = 0; i < batch.length; i += SLICE_ROWS) {
           const part = batch.slice(i, i + SLICE_ROWS)
           if (prepared.mapping.kind === 'activities') {
@@ -233,8 +236,9 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
           }
           rowsDone += part.length
           rowsRead += part.length
-          const bytesDone = table.bytesRead()
-          progress('writing', bytesDone > 0 ? Math.max(rowsDone, Math.round((rowsDone * bytesTotal) / bytesDone)) : null, bytesDone)
+          // The bytes behind the rows written so far: the batch's bytes shared out over its rows.
+          const bytesDone = batchStart + ((batchEnd - batchStart) * Math.min(batch.length, i + SLICE_ROWS)) / batch.length
+          progress('writing', bytesDone > 0 ? Math.max(rowsDone, Math.round((rowsDone * bytesTotal) / bytesDone)) : null, Math.round(bytesDone))
           await checkpoint()
         }
       }
