@@ -25,7 +25,7 @@ const KIND_PATTERNS: [RegExp, ActivityKind][] = [
   [/re-?share|repost|^share|social\s*share/i, 'social_share'],
   [/reaction|^like|react/i, 'social_reaction'],
   [/post|article/i, 'social_post'],
-  [/e-?mail/i, 'email'],
+  [/\be-?mail/i, 'email'],
   [/call|phone|dial|voicemail/i, 'call'],
   [/meet|demo|visit|presentation|lunch|workshop|video|zoom|teams/i, 'meeting'],
   [/note|task|to-?do/i, 'note']
