@@ -342,6 +342,19 @@ describe('stored XSS: every payload shown, none run', () => {
     await app.screenshot(`xss-${where}`)
   }
 
+  /** A table in a scrolling frame never widens the page, so check it directly: it fits its frame and no cell spills. */
+  async function assertTableFits(table: ReturnType<Page['getByRole']>, what: string) {
+    const fits = await table.evaluate((t) => ({
+      table: t.scrollWidth,
+      frame: t.parentElement?.clientWidth ?? 0,
+      spilling: Array.from(t.querySelectorAll('td, th') as unknown as ArrayLike<{ scrollWidth: number; clientWidth: number; textContent: string | null }>)
+        .filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => (c.textContent ?? '').slice(0, 40))
+    }))
+    expect(fits.table, `${what} is no wider than its frame`).toBeLessThanOrEqual(fits.frame + 1)
+    expect(fits.spilling, `${what}: cells whose text spills out`).toEqual([])
+  }
+
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
 
   it('proves the canary works: a script injected on purpose is blocked by CSP and reported', async () => {
@@ -448,9 +461,7 @@ describe('stored XSS: every payload shown, none run', () => {
     await page.getByRole('tab', { name: 'Social rules' }).click()
     await page.getByRole('table').getByText(SCRIPT).first().waitFor()
     // The table sits in a scrolling frame, so a spilling cell would not widen the page: check the rules table itself.
-    const rulesTable = page.getByRole('table').filter({ hasText: 'Rules of conduct' })
-    const fits = await rulesTable.evaluate((t) => ({ table: t.scrollWidth, frame: t.parentElement?.clientWidth ?? 0 }))
-    expect(fits.table, 'the rules table is no wider than its frame').toBeLessThanOrEqual(fits.frame + 1)
+    await assertTableFits(page.getByRole('table').filter({ hasText: 'Rules of conduct' }), 'the rules table')
     await assertClean(page, 'visibility-rules')
     await page.getByRole('button', { name: /Start presentation/ }).click()
     const deck = page.getByRole('dialog', { name: 'Presentation' })
@@ -468,6 +479,8 @@ describe('stored XSS: every payload shown, none run', () => {
     await nav(page, 'Forecast')
     await page.getByRole('heading', { name: 'Forecast', level: 1 }).waitFor()
     await page.getByText(IMG).first().waitFor()
+    // A 120-character rep name with no break point wraps in its cell; the amounts stay in view.
+    await assertTableFits(page.getByRole('table').filter({ hasText: 'W'.repeat(60) }).first(), 'the forecast grid')
     await assertClean(page, 'forecast')
   })
 
