@@ -172,11 +172,10 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
   }
 
   progress('backup', prepared.whole ? prepared.whole.table.records.length : null, prepared.stream ? prepared.stream.table.bytesRead() : bytesTotal)
-  const backup = options.dryRun ? 'none (dry run)' : await options.backup()
-  if (options.isCancelled?.()) throw new ImportCancelled()
-
-  conn.exec('BEGIN IMMEDIATE')
   try {
+    const backup = options.dryRun ? 'none (dry run)' : await options.backup()
+    if (options.isCancelled?.()) throw new ImportCancelled()
+    conn.exec('BEGIN IMMEDIATE')
     const writer = new ImportWriter(conn, prepared.mapping.source, file, { repId: request.repId, now: options.now, today: options.today, backup })
     let skippedReading = 0
     let forRep = false
@@ -269,6 +268,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
     }
   } catch (err) {
     if (conn.inTransaction) conn.exec('ROLLBACK')
+    await prepared.stream?.table.close().catch(() => undefined)
     throw err
   }
 }

@@ -71,6 +71,8 @@ export interface StreamedTable {
   batches(): AsyncGenerator<TableRecord[]>
   /** Bytes consumed so far, for progress. */
   bytesRead(): number
+  /** Stops reading early (cancel, failure): the file is closed now, not when the collector gets to it. */
+  close(): Promise<void>
   dropped: { row: number; reason: string }[]
   problems: ImportProblem[]
 }
@@ -191,6 +193,9 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
     headers: header.cells.map((h) => h.replace(/^\uFEFF/, '').trim()),
     batches,
     bytesRead: () => bytesRead,
+    close: async () => {
+      await iterator.return?.()
+    },
     dropped,
     problems
   }
