@@ -84,17 +84,22 @@ describe('entering the competition and the social rules in the browser shell', (
     await form.getByText('Cannot be negative.').waitFor()
     await form.getByText('Required; write 0 if none.').first().waitFor()
 
-    const enter = async (date: string, followers: string, connections: string, posts: string, comments: string, engagement: string) => {
+    const enter = async (date: string, followers: string, connections: string, posts: string, comments: string, engagement: string, activeDays = '') => {
       await form.getByLabel('Date').fill(date)
       await form.getByLabel('Followers').fill(followers)
       await form.getByLabel('Connections').fill(connections)
       await form.getByLabel('Posts in the period').fill(posts)
       await form.getByLabel('Comments in the period').fill(comments)
+      await form.getByLabel('Days seen in public').fill(activeDays)
       await form.getByLabel('Engagement per post').fill(engagement)
       await form.getByRole('button', { name: 'Save snapshot' }).click()
       await form.getByRole('status').getByText(`Saved Greta Lind’s snapshot of ${date}.`).waitFor()
     }
-    await enter('2026-09-15', '1200', '800', '4', '6', '7.5')
+    // Days seen in public cannot exceed the period.
+    await form.getByLabel('Days seen in public').fill('31')
+    await form.getByRole('button', { name: 'Save snapshot' }).click()
+    await form.getByText('Cannot exceed the period.').waitFor()
+    await enter('2026-09-15', '1200', '800', '4', '6', '7.5', '5')
     await enter('2026-11-02', '1650', '905', '9', '12', '')
     const table = panel.getByRole('table', { name: 'Snapshots of Greta Lind, oldest first' })
     await expect(table.locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(['2026-09-15', '2026-11-02'])
@@ -106,6 +111,10 @@ describe('entering the competition and the social rules in the browser shell', (
     expect(overflow).toBeLessThanOrEqual(1)
     await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('visibility-admin-1-snapshots')
+    await expect(table.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(['2026-09-15', '1,200', '800', '4', '6', '7.5', '5', '30 d', 'by hand'])
+    await panel.getByRole('button', { name: 'Close' }).click()
+    await panel.waitFor({ state: 'detached' })
+    await expect.poll(() => card.getByRole('button', { name: 'Snapshots of Greta Lind' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
   })
 
   it('imports a snapshot CSV through the file input, and refuses a file with a bad date on row 7 as a whole', async () => {

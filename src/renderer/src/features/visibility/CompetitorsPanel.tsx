@@ -111,7 +111,14 @@ function CompetitorCard({ competitor: c, onRemoved }: { competitor: CompetitorRo
   const removeButton = useRef<HTMLButtonElement>(null)
   const keepButton = useRef<HTMLButtonElement>(null)
   const remove = useRemoveCompetitor()
+  const card = useRef<HTMLElement>(null)
   const headingId = `vis-competitor-${c.id}`
+  const closePerson = () => {
+    const name = c.people.find((p) => p.id === openPerson)?.name
+    setOpenPerson(null)
+    // Back to the button that opened the snapshots.
+    if (name) requestAnimationFrame(() => card.current?.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(`Snapshots of ${name}`)}"]`)?.focus())
+  }
 
   useEffect(() => {
     if (confirming) keepButton.current?.focus()
@@ -123,7 +130,7 @@ function CompetitorCard({ competitor: c, onRemoved }: { competitor: CompetitorRo
 
   const snapshots = c.people.reduce((s, p) => s + p.snapshotCount, 0)
   return (
-    <article className="vis-card vis-competitor" aria-labelledby={headingId}>
+    <article className="vis-card vis-competitor" aria-labelledby={headingId} ref={card}>
       <header className="vis-competitor-head">
         <div>
           <h3 id={headingId} className="vis-h3">
@@ -183,7 +190,7 @@ function CompetitorCard({ competitor: c, onRemoved }: { competitor: CompetitorRo
       ) : null}
       <PeopleTable competitor={c} openPerson={openPerson} onOpen={setOpenPerson} />
       {openPerson !== null ? (
-        <PersonSnapshots key={openPerson} person={c.people.find((p) => p.id === openPerson) ?? null} competitorName={c.name} onClose={() => setOpenPerson(null)} />
+        <PersonSnapshots key={openPerson} person={c.people.find((p) => p.id === openPerson) ?? null} competitorName={c.name} onClose={closePerson} />
       ) : null}
       <div className="vis-grid vis-competitor-forms">
         <AddPersonForm competitor={c} />

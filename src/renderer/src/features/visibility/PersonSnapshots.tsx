@@ -67,6 +67,7 @@ function History({ personId, name }: { personId: number; name: string }) {
                   <th scope="col" className="num">Posts</th>
                   <th scope="col" className="num">Comments</th>
                   <th scope="col" className="num">Engagement / post</th>
+                  <th scope="col" className="num">Days seen</th>
                   <th scope="col" className="num">Period</th>
                   <th scope="col">Source</th>
                 </tr>
@@ -80,6 +81,7 @@ function History({ personId, name }: { personId: number; name: string }) {
                     <td className="num">{s.posts}</td>
                     <td className="num">{s.comments}</td>
                     <td className="num">{perWeek(s.engagementPerPost)}</td>
+                    <td className="num">{s.activeDays ?? '—'}</td>
                     <td className="num">{s.periodDays} d</td>
                     <td>{s.source === 'csv' ? 'CSV import' : s.source === 'manual' ? 'by hand' : s.source}</td>
                   </tr>
@@ -93,7 +95,7 @@ function History({ personId, name }: { personId: number; name: string }) {
   )
 }
 
-const FIELDS = ['takenOn', 'periodDays', 'followers', 'connections', 'posts', 'comments', 'engagementPerPost'] as const
+const FIELDS = ['takenOn', 'periodDays', 'followers', 'connections', 'posts', 'comments', 'activeDays', 'engagementPerPost'] as const
 type SnapshotField = (typeof FIELDS)[number]
 const LABELS: Record<SnapshotField, string> = {
   takenOn: 'Date',
@@ -102,6 +104,7 @@ const LABELS: Record<SnapshotField, string> = {
   connections: 'Connections',
   posts: 'Posts in the period',
   comments: 'Comments in the period',
+  activeDays: 'Days seen in public',
   engagementPerPost: 'Engagement per post'
 }
 
@@ -109,7 +112,7 @@ function AddSnapshotForm({ personId, name, today }: { personId: number; name: st
   const add = useAddSnapshot()
   // The user's today, unless main's (UTC) today is later; main accepts up to a day past its own.
   const latest = localToday() > today ? localToday() : today
-  const blank: Record<SnapshotField, string> = { takenOn: latest, periodDays: '30', followers: '', connections: '', posts: '', comments: '', engagementPerPost: '' }
+  const blank: Record<SnapshotField, string> = { takenOn: latest, periodDays: '30', followers: '', connections: '', posts: '', comments: '', activeDays: '', engagementPerPost: '' }
   const [values, setValues] = useState(blank)
   const [problems, setProblems] = useState<Problems<SnapshotField>>({})
   const [saved, setSaved] = useState<string | null>(null)
@@ -126,6 +129,9 @@ function AddSnapshotForm({ personId, name, today }: { personId: number; name: st
       const problem = wholeNumberProblem(values[f])
       if (problem) p[f] = problem
     }
+    const active = wholeNumberProblem(values.activeDays, { max: 366, required: false })
+    if (active) p.activeDays = active
+    else if (values.activeDays.trim() && !period && Number(values.activeDays) > Number(values.periodDays)) p.activeDays = 'Cannot exceed the period.'
     const eng = decimalProblem(values.engagementPerPost, 1_000_000)
     if (eng) p.engagementPerPost = eng
     return p
@@ -146,6 +152,7 @@ function AddSnapshotForm({ personId, name, today }: { personId: number; name: st
         connections: Number(values.connections),
         posts: Number(values.posts),
         comments: Number(values.comments),
+        activeDays: values.activeDays.trim() ? Number(values.activeDays) : undefined,
         engagementPerPost: values.engagementPerPost.trim() ? Number(values.engagementPerPost) : undefined
       },
       {
@@ -169,7 +176,7 @@ function AddSnapshotForm({ personId, name, today }: { personId: number; name: st
             key={f}
             label={LABELS[f]}
             error={problems[f] ?? fieldMessage(add.error, f)}
-            hint={f === 'engagementPerPost' ? 'Optional: reactions and comments per post' : undefined}
+            hint={f === 'engagementPerPost' ? 'Optional: reactions and comments per post' : f === 'activeDays' ? 'Optional: days in the period with a post or comment' : undefined}
           >
             {(a) => (
               <input
