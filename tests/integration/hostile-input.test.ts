@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contract, type MethodName } from '../../src/shared/contract'
 import { ERROR_CODES, type Envelope } from '../../src/shared/errors'
@@ -16,7 +17,8 @@ import { workspaceHash } from '../support/workspace-hash'
 
 /** Fixed so a failure reproduces; override with HOSTILE_SEED / HOSTILE_RUNS to explore further. */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261123)
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 3000)
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 2000)
+const SHAPED_RUNS = Number(process.env.HOSTILE_SHAPED_RUNS ?? 1000)
 
 const METHODS = Object.keys(contract) as MethodName[]
 /**
@@ -115,6 +117,89 @@ const hostileCall = fc.constantFrom(...METHODS).chain((method) =>
   fc.record({ method: fc.constant(method), input: inputFor(method), via: fc.constantFrom('dispatch', 'dispatch', 'ipc', 'http') })
 )
 
+// ---- well-shaped input that points nowhere: ids that do not exist, one field at a time made hostile ----
+
+interface JsonSchema {
+  type?: string | string[]
+  enum?: unknown[]
+  const?: unknown
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  minItems?: number
+  maxItems?: number
+  minimum?: number
+  maximum?: number
+  exclusiveMinimum?: number
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  format?: string
+}
+
+const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+/** Ids are positive safe integers; these are legal and match no row of the demo workspace. */
+const missingId = fc.oneof(fc.constantFrom(10_000_000, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER), fc.integer({ min: 10_000_000, max: Number.MAX_SAFE_INTEGER }))
+
+/** An arbitrary of values matching a JSON schema (zod's own export of the contract), with every id missing. */
+function fromSchema(s: JsonSchema): fc.Arbitrary<unknown> {
+  if (s.const !== undefined) return fc.constant(s.const)
+  if (s.enum) return fc.constantFrom(...s.enum)
+  const alternatives = s.anyOf ?? s.oneOf
+  if (alternatives) return fc.oneof(...alternatives.map(fromSchema))
+  const type = Array.isArray(s.type) ? s.type[0] : s.type
+  switch (type) {
+    case 'null':
+      return fc.constant(null)
+    case 'boolean':
+      return fc.boolean()
+    case 'integer': {
+      if (s.exclusiveMinimum === 0 && (s.maximum ?? Infinity) >= Number.MAX_SAFE_INTEGER) return missingId
+      const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -1000)
+      return fc.integer({ min, max: Math.min(s.maximum ?? min + 1000, Number.MAX_SAFE_INTEGER) })
+    }
+    case 'number':
+      return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true })
+    case 'string': {
+      if (s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) {
+        return day.map((d) => (s.pattern!.includes('T') ? `${d.toISOString().slice(0, 19)}Z` : d.toISOString().slice(0, 10)))
+      }
+      if (s.format === 'email') return fc.emailAddress()
+      if (s.format === 'uri') return fc.webUrl()
+      if (s.pattern) return fc.stringMatching(new RegExp(s.pattern))
+      return fc.string({ minLength: Math.max(1, s.minLength ?? 0), maxLength: Math.min(s.maxLength ?? 30, 30) })
+    }
+    case 'array':
+      return fc.array(s.items ? fromSchema(s.items) : fc.anything(), { minLength: s.minItems ?? 0, maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)) })
+    case 'object': {
+      const props = s.properties ?? {}
+      return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromSchema(v)])), { requiredKeys: (s.required ?? []).filter((k) => k in props) })
+    }
+    default:
+      return fc.constant({})
+  }
+}
+
+const SHAPED = new Map(METHODS.map((m) => [m, fromSchema(z.toJSONSchema(contract[m].input, { unrepresentable: 'any', io: 'input' }) as JsonSchema)]))
+
+/** Well-shaped (so it reaches the handler) or with one top-level field swapped for a hostile value. */
+const shapedCall = fc.constantFrom(...METHODS).chain((method) =>
+  fc.record({
+    method: fc.constant(method),
+    input: fc
+      .tuple(SHAPED.get(method)!, fc.option(fc.tuple(fc.nat(), fieldValue), { freq: 2 }))
+      .map(([value, spoil]) => {
+        if (!spoil || !value || typeof value !== 'object') return value
+        const keys = Object.keys(value)
+        if (keys.length === 0) return value
+        return { ...value, [keys[spoil[0] % keys.length]!]: spoil[1] }
+      }),
+    via: fc.constantFrom('dispatch', 'dispatch', 'ipc', 'http')
+  })
+)
+
 // ---- the world and its three doors ----
 
 let ws: TempWorkspace
@@ -182,6 +267,8 @@ async function send(via: string, method: string, input: unknown): Promise<Envelo
   return (await res.json()) as Envelope<unknown>
 }
 
+/** Refusals whose message names some other method than the one called: reported, so they can be put right. */
+const misnamed = new Set<string>()
 const stats = { calls: 0, parsed: 0, skipped: 0, wrote: 0, writes: [] as string[], byVia: {} as Record<string, number>, byCode: {} as Record<string, number> }
 
 /** One call and everything it must not do. */
@@ -223,6 +310,8 @@ async function checkInner(method: MethodName, input: unknown, via: string): Prom
     expect(envelope.error.code, `${method} via ${via}: ${envelope.error.message.slice(0, 300)}`).not.toBe('INTERNAL')
     expect(envelope.error.message.length, `${method} via ${via}: a message of readable length`).toBeLessThan(2000)
     expect(envelope.error.message.trim(), `${method} via ${via}: a message`).not.toBe('')
+    const named = /^([a-z]+\.[a-zA-Z.]+):/.exec(envelope.error.message)?.[1]
+    if (named && named !== method) misnamed.add(`${method} → ${named}`)
   }
   if (!parses) expect(envelope, `${method} via ${via}: input that fails the schema is refused as INVALID_INPUT`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
@@ -249,11 +338,12 @@ describe('hostile input at the boundary', () => {
       for (const input of wholeInputs) for (const via of ['dispatch', 'ipc']) await check(method, input, via)
       // Over HTTP the body is JSON: NaN and Infinity arrive as null, which is covered above. A 10 MB body costs a
       // quarter of a second on the loopback, so every eighth method carries one.
-      const overHttp = [null, 'deals', [], DEEP_OBJECT, JSON.parse(PROTO_OBJECTS[0]!) as unknown, ...(i % 8 === 0 ? [TEN_MB] : [])]
+      const overHttp = [null, DEEP_OBJECT, JSON.parse(PROTO_OBJECTS[0]!) as unknown, ...(i % 8 === 0 ? [TEN_MB, 'deals', []] : [])]
       for (const input of overHttp) await check(method, input, 'http')
-      // Every declared field with an id that does not exist, and with a 10 MB string.
+      // Every declared field with an id that does not exist, and (every third method: zod trims and matches each one)
+      // with a 10 MB string.
       for (const id of MISSING_IDS) await check(method, Object.fromEntries(fieldsOf(method).map((f) => [f, id])), 'dispatch')
-      await check(method, Object.fromEntries(fieldsOf(method).map((f) => [f, TEN_MB])), 'dispatch')
+      if (i % 3 === 0) await check(method, Object.fromEntries(fieldsOf(method).map((f) => [f, TEN_MB])), 'dispatch')
     }
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS)
     expect(workspaceHash(session.requireStore().sqlite)).toBe(baseline)
@@ -267,12 +357,31 @@ describe('hostile input at the boundary', () => {
       { seed: SEED, numRuns: RUNS, endOnFailure: true }
     )
     const seconds = (performance.now() - started) / 1000
-    console.info(`[hostile-input] seed ${SEED}: ${RUNS} generated calls in ${seconds.toFixed(1)} s; slowest ${slowest.ms} ms (${slowest.call})`, JSON.stringify(stats))
+    console.info(`[hostile-input] seed ${SEED}: ${RUNS} generated calls in ${seconds.toFixed(1)} s; slowest ${slowest.ms} ms (${slowest.call})`, JSON.stringify({ ...stats, writes: stats.writes.length }))
     expect(errors).not.toHaveBeenCalled()
     errors.mockRestore()
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS)
     expect(workspaceHash(session.requireStore().sqlite)).toBe(baseline)
     // The generators must keep reaching the handlers, not only the schemas.
     expect(stats.parsed).toBeGreaterThan(20)
+  }, 120_000)
+
+  it('well-shaped input with ids that do not exist reaches the handlers: NOT_FOUND or a typed refusal, never a crash or a stray write', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const before = { ...stats, byCode: { ...stats.byCode } }
+    const started = performance.now()
+    await fc.assert(
+      fc.asyncProperty(shapedCall, async ({ method, input, via }) => check(method, input, via)),
+      { seed: SEED, numRuns: SHAPED_RUNS, endOnFailure: true }
+    )
+    const seconds = (performance.now() - started) / 1000
+    const notFound = (stats.byCode.NOT_FOUND ?? 0) - (before.byCode.NOT_FOUND ?? 0)
+    console.info(`[hostile-input] seed ${SEED}: ${SHAPED_RUNS} well-shaped calls in ${seconds.toFixed(1)} s; ${stats.parsed - before.parsed} parsed, ${notFound} NOT_FOUND, ${stats.writes.length} legal writes (e.g. ${stats.writes.slice(-3).join('; ').slice(0, 300)}); messages naming another method: ${JSON.stringify([...misnamed])}`)
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS)
+    expect(workspaceHash(session.requireStore().sqlite)).toBe(baseline)
+    expect(stats.parsed - before.parsed).toBeGreaterThan(SHAPED_RUNS / 4)
+    expect(notFound).toBeGreaterThan(SHAPED_RUNS / 10)
   }, 120_000)
 })
