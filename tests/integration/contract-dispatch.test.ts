@@ -5,7 +5,8 @@ import type { MethodName } from '../../src/shared/contract'
 import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
 import { WorkspaceSession } from '../../src/main/session'
-import { clock, makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { openDemoSession } from '../support/session'
+import { clock, tempDir, type TempWorkspace } from '../support/workspace'
 
 let ws: TempWorkspace
 let session: WorkspaceSession
@@ -14,11 +15,7 @@ let ctx: Context
 let ids: { repId: number; dealId: number; dealAccountId: number; contactHere: number; contactElsewhere: number }
 
 beforeAll(async () => {
-  ws = makeWorkspace({ demo: 'small' })
-  ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  expect((await session.openExisting(clock)).state).toBe('open')
-  ctx = { session, clock, shell: 'browser' }
+  ;({ ws, session, ctx } = await openDemoSession())
   const sqlite = session.requireStore().sqlite
   const deal = sqlite
     .prepare(

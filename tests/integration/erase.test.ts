@@ -6,10 +6,11 @@ import type { CandidateDetail, CompactResult, MethodInput, MethodName, MethodOut
 import type { WireError } from '../../src/shared/errors'
 import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
+import type { WorkspaceSession } from '../../src/main/session'
 import { backupFolder } from '../../src/main/store/backups'
 import { CANDIDATE_TABLES } from '../../src/main/services/recruiting/erase'
-import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+import { openDemoSession } from '../support/session'
+import { type TempWorkspace } from '../support/workspace'
 import { workspaceHash } from '../support/workspace-hash'
 
 const NAME = 'Zebulon Quartermaine-Ødegaard'
@@ -54,11 +55,7 @@ function tracesIn(file: string): string[] {
 }
 
 beforeAll(async () => {
-  ws = makeWorkspace({ demo: 'small' })
-  ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  expect((await session.openExisting(clock)).state).toBe('open')
-  ctx = { session, clock, shell: 'browser' }
+  ;({ ws, session, ctx } = await openDemoSession())
 
   req = await call('requisitions.create', {
     title: 'Enterprise AE, Nordics',

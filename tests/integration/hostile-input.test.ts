@@ -11,8 +11,9 @@ import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
 import { registerIpc, type IpcMainLike } from '../../src/main/ipc'
 import { CALL_PATH, TOKEN_HEADER, startShellServer, type ShellServer } from '../../src/main/serve'
-import { WorkspaceSession } from '../../src/main/session'
-import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+import type { WorkspaceSession } from '../../src/main/session'
+import { openDemoSession } from '../support/session'
+import { type TempWorkspace } from '../support/workspace'
 import { workspaceHash } from '../support/workspace-hash'
 
 /** Fixed so a failure reproduces; override with HOSTILE_SEED / HOSTILE_RUNS to explore further. */
@@ -211,11 +212,7 @@ let baseline: string
 let totalChanges: () => number
 
 beforeAll(async () => {
-  ws = makeWorkspace({ demo: 'small' })
-  ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  expect((await session.openExisting(clock)).state).toBe('open')
-  ctx = { session, clock, shell: 'browser' }
+  ;({ ws, session, ctx } = await openDemoSession())
   const rendererDir = join(ws.dir, 'renderer')
   mkdirSync(rendererDir, { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Touchline under test</title>')

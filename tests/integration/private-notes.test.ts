@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
 import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
-import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+import type { WorkspaceSession } from '../../src/main/session'
+import { openDemoSession } from '../support/session'
+import { type TempWorkspace } from '../support/workspace'
 
 /** Unique enough that a hit can only be the note; one line, so it would be the note's excerpt too. */
 const MARKER = 'PRIVATE-MARKER-7f3a9c Ana is interviewing elsewhere'
@@ -28,11 +29,7 @@ const leaks = (value: unknown) => {
 }
 
 beforeAll(async () => {
-  ws = makeWorkspace({ demo: 'small' })
-  ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  expect((await session.openExisting(clock)).state).toBe('open')
-  ctx = { session, clock, shell: 'browser' }
+  ;({ ws, session, ctx } = await openDemoSession())
   const rep = session.requireStore().sqlite.prepare("SELECT id, team_id FROM reps WHERE status = 'active' AND team_id IS NOT NULL ORDER BY id LIMIT 1").get() as {
     id: number
     team_id: number

@@ -1,10 +1,10 @@
 // Managing teams and reps: create, rename, edit, move between teams, mark as left and back, hand a leaver's open deals on.
 import type Database from 'better-sqlite3'
 import type { ParsedInput, ReassignResult, RepEvent, RepRow, TeamRow } from '@shared/contract'
-import type { RepRole, RepStatus } from '@shared/domain'
 import { TouchlineError } from '@shared/errors'
 import { prepared, recomputeEvidence } from '../pipeline/evidence'
 import type { InspectionStore } from '../pipeline/inspection'
+import { toRepRow, type RepDbRow } from './list'
 
 /**
  * The schema has no rep-team history table, so each rep's moves, leaving reasons and reinstatements are kept as a
@@ -18,22 +18,6 @@ interface TeamDbRow {
   name: string
   manager_name: string | null
   active_reps: number
-}
-
-interface RepDbRow {
-  id: number
-  team_id: number | null
-  team_name: string | null
-  name: string
-  email: string | null
-  role: RepRole
-  hire_date: string | null
-  quota_minor: number
-  quota_currency: string
-  status: RepStatus
-  left_date: string | null
-  open_deals: number
-  open_pipeline: number
 }
 
 const TEAM_SQL = `SELECT t.id, t.name, t.manager_name,
@@ -59,22 +43,7 @@ function requireTeam(sqlite: Database.Database, method: string, id: number, fiel
 
 function readRep(sqlite: Database.Database, id: number): RepRow | null {
   const r = prepared(sqlite, REP_SQL).get(id) as RepDbRow | undefined
-  if (!r) return null
-  return {
-    id: r.id,
-    teamId: r.team_id,
-    teamName: r.team_name,
-    name: r.name,
-    email: r.email,
-    role: r.role,
-    hireDate: r.hire_date,
-    quotaMinor: r.quota_minor,
-    quotaCurrency: r.quota_currency,
-    status: r.status,
-    leftDate: r.left_date,
-    openDeals: r.open_deals,
-    openPipelineMinor: r.open_pipeline
-  }
+  return r ? toRepRow(r) : null
 }
 
 function requireRep(sqlite: Database.Database, method: string, id: number, field = 'id'): RepRow {

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Page, ParsedInput, RepRow, TeamRow } from '@shared/contract'
 import type { DB } from '../../store/schema'
+import type { RepRole, RepStatus } from '@shared/domain'
 
 export async function listTeams(db: Kysely<DB>): Promise<TeamRow[]> {
   const rows = await db
@@ -61,23 +62,44 @@ export async function listReps(db: Kysely<DB>, input: ParsedInput<'reps.list'>):
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   ])
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      teamId: r.team_id,
-      teamName: r.team_name,
-      name: r.name,
-      email: r.email,
-      role: r.role,
-      hireDate: r.hire_date,
-      quotaMinor: r.quota_minor,
-      quotaCurrency: r.quota_currency,
-      status: r.status,
-      leftDate: r.left_date,
-      openDeals: r.open_deals ?? 0,
-      openPipelineMinor: r.open_pipeline ?? 0
-    })),
+    rows: rows.map(toRepRow),
     total: total.n,
     offset: input.offset,
     limit: input.limit
+  }
+}
+
+/** The columns a rep row is read from, shared by the list and by the admin service's single-rep read. */
+export interface RepDbRow {
+  id: number
+  team_id: number | null
+  team_name: string | null
+  name: string
+  email: string | null
+  role: RepRole
+  hire_date: string | null
+  quota_minor: number
+  quota_currency: string
+  status: RepStatus
+  left_date: string | null
+  open_deals: number | null
+  open_pipeline: number | null
+}
+
+export function toRepRow(r: RepDbRow): RepRow {
+  return {
+    id: r.id,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    hireDate: r.hire_date,
+    quotaMinor: r.quota_minor,
+    quotaCurrency: r.quota_currency,
+    status: r.status,
+    leftDate: r.left_date,
+    openDeals: r.open_deals ?? 0,
+    openPipelineMinor: r.open_pipeline ?? 0
   }
 }
