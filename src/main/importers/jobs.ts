@@ -50,6 +50,8 @@ const KEEP_FINISHED = 20
 
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>()
+  /** Tests only: passed to every job as RunOptions.pauseMs. */
+  pauseMs = 0
 
   get running(): boolean {
     return [...this.jobs.values()].some((j) => j.state === 'running')
@@ -85,6 +87,7 @@ export class ImportJobs {
     }
     void runImport(conn, prepared, request, {
       ...options,
+      pauseMs: this.pauseMs,
       isCancelled: () => job.cancelRequested,
       onProgress: (p) => {
         job.progress = p

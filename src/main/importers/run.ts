@@ -44,6 +44,8 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void
   /** Longest stretch of work (ms) before the event loop gets a turn. */
   sliceMs?: number
+  /** Tests only: a pause after every slice, so a browser test can watch a job run. */
+  pauseMs?: number
 }
 
 export class ImportCancelled extends Error {
@@ -164,6 +166,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
     options.onProgress?.({ phase, rowsDone, rowsTotal, bytesDone, bytesTotal })
   const checkpoint = async () => {
     if (options.isCancelled?.()) throw new ImportCancelled()
+    if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs))
     if (performance.now() - sliceStarted >= sliceMs) {
       await tick()
       sliceStarted = performance.now()

@@ -30,6 +30,7 @@ export function useImportProgress(jobId: string | null) {
     queryFn: () => call('import.progress', { jobId: jobId ?? '' }),
     enabled: jobId !== null,
     refetchInterval: (query) => (query.state.data && query.state.data.state !== 'running' ? false : 250),
+    refetchIntervalInBackground: true,
     gcTime: 0
   })
   const state = progress.data?.state
