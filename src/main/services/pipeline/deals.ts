@@ -113,13 +113,14 @@ export async function listDeals(db: Kysely<DB>, input: ParsedInput<'deals.list'>
   }
 }
 
-export async function getDeal(db: Kysely<DB>, input: ParsedInput<'deals.get'>): Promise<DealDetail> {
+/** `method` names the contract method in the refusal, for callers other than deals.get. */
+export async function getDeal(db: Kysely<DB>, input: ParsedInput<'deals.get'>, method = 'deals.get'): Promise<DealDetail> {
   const d = await dealsFrom(db)
     .where('d.id', '=', input.id)
     .selectAll('d')
     .select(['o.name as owner_name', 'a.name as account_name', 'a.tier'])
     .executeTakeFirst()
-  if (!d) throw new TouchlineError('NOT_FOUND', `deals.get: there is no deal with id ${input.id}.`)
+  if (!d) throw new TouchlineError('NOT_FOUND', `${method}: input.id: there is no deal with id ${input.id}.`)
   const [contacts, criteria, stages, closes] = await Promise.all([
     db
       .selectFrom('deal_contacts as dc')

@@ -275,14 +275,14 @@ export function pipelineFunnel(store: InspectionStore, input: ParsedInput<'pipel
 }
 
 /** Everything the deal drawer shows: flags with reasons and acknowledgements, timeline, contacts, relationships. */
-export async function inspectDealById(store: InspectionStore, dealId: number, today: string): Promise<DealInspection> {
+export async function inspectDealById(store: InspectionStore, dealId: number, today: string, method = 'deals.inspect'): Promise<DealInspection> {
   ensureEvidenceFresh(store.sqlite, today)
-  const deal = await getDeal(store.db, { id: dealId })
+  const deal = await getDeal(store.db, { id: dealId }, method)
   const sqlite = store.sqlite
   const fact = prepared(sqlite, `SELECT ${FACT_COLUMNS}, e.evidence_score FROM deal_evidence e WHERE e.deal_id = ?`).get(dealId) as
     | (FactRow & { evidence_score: number })
     | undefined
-  if (!fact) throw new TouchlineError('NOT_FOUND', `deals.inspect: deal ${dealId} has no evidence row yet.`)
+  if (!fact) throw new TouchlineError('NOT_FOUND', `${method}: deal ${dealId} has no evidence row yet.`)
   const thresholds = readThresholds(sqlite)
   const facts = toFacts(fact)
   const result = inspectDeal(facts, thresholds, today)

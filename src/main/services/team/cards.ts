@@ -87,9 +87,9 @@ function cardOf(sqlite: Database.Database, rep: RepBase, today: string): RepCard
   }
 }
 
-export function repCard(store: InspectionStore, input: ParsedInput<'reps.card'>, today: string): RepCard {
+export function repCard(store: InspectionStore, input: ParsedInput<'reps.card'>, today: string, method = 'reps.card'): RepCard {
   ensureEvidenceFresh(store.sqlite, today)
-  return cardOf(store.sqlite, requireRep(store.sqlite, 'reps.card', input.repId), today)
+  return cardOf(store.sqlite, requireRep(store.sqlite, method, input.repId), today)
 }
 
 /** Active reps' cards, a page at a time, by name. */

@@ -190,7 +190,7 @@ export function prepSheet(store: InspectionStore, input: ParsedInput<'oneOnOnes.
   const sqlite = store.sqlite
   const today = now.slice(0, 10)
   ensureEvidenceFresh(sqlite, today)
-  const card = repCard(store, { repId: input.repId }, today)
+  const card = repCard(store, { repId: input.repId }, today, 'oneOnOnes.prep')
   // A 1:1 held today is the one being prepared for: changes count from the one before it.
   const last = prepared(
     sqlite,
