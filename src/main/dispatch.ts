@@ -48,6 +48,12 @@ export function toWireError(err: unknown, method: string, workspacePath?: string
       message: `${method}: the workspace ${workspace} has become read-only; nothing was changed. Restore write permission (or copy it somewhere you can write) and reopen Touchline.`
     }
   }
+  if (sqliteCode.startsWith('SQLITE_BUSY')) {
+    return {
+      code: 'CONFLICT',
+      message: `${method}: the workspace ${workspace} is busy with another write (an import in progress); nothing was changed. Try again when it has finished.`
+    }
+  }
   if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'INVALID_INPUT', message: `${method}: the change breaks a rule of the workspace (${(err as Error).message})` }
   }

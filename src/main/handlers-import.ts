@@ -48,13 +48,23 @@ export const importHandlers: Pick<Handlers, 'import.preview' | 'import.apply' | 
   'import.start': (ctx, input) => {
     const store = ctx.session.requireStore()
     const now = ctx.clock.now()
+    // While the job holds the write lock, a write on the main connection must fail at once (CONFLICT, "an import is
+    // writing") rather than freeze the main process for the whole busy timeout.
+    const busyTimeout = store.sqlite.pragma('busy_timeout', { simple: true }) as number
     return importJobs(ctx.session).start(
       { source: bytesSource(input.fileName, bytesOf(input.fileName, input.contentBase64)), read: { source: input.source, dayFirst: input.dayFirst }, repId: input.repId },
-      () => openJobConnection(store.sqlite, store.path),
+      () => {
+        const conn = openJobConnection(store.sqlite, store.path)
+        if (store.sqlite.open) store.sqlite.pragma('busy_timeout = 0')
+        return conn
+      },
       {
         now: isoSecond(now),
         today: isoDay(now),
         backup: async () => (await ctx.session.createBackup(ctx.clock, 'pre-import')).name
+      },
+      () => {
+        if (store.sqlite.open) store.sqlite.pragma(`busy_timeout = ${busyTimeout}`)
       }
     )
   },

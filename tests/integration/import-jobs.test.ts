@@ -110,6 +110,7 @@ describe('an import job', () => {
     // A read while the job holds its transaction: answered at once, and it does not see half an import.
     let readsDuringJob = 0
     let activitiesSeenDuringJob = -1
+    const writesDuringJob: string[] = []
     for (;;) {
       const p = await call<ImportProgress>('import.progress', { jobId: started.jobId })
       if (p.state !== 'running') break
@@ -117,10 +118,21 @@ describe('an import job', () => {
       expect(history).toEqual([])
       activitiesSeenDuringJob = Math.max(activitiesSeenDuringJob, count('activities'))
       readsDuringJob++
+      // A write meanwhile is refused at once with a message that says why, instead of waiting out the busy timeout.
+      if (writesDuringJob.length === 0 && p.phase === 'writing') {
+        const refused = await dispatch(handlers, ctx, 'teams.create', { name: 'Written during the import' })
+        if (!refused.ok) writesDuringJob.push(`${refused.error.code}: ${refused.error.message}`)
+        else writesDuringJob.push('ok')
+      }
       await pause(10)
     }
     expect(readsDuringJob).toBeGreaterThan(0)
     expect(activitiesSeenDuringJob).toBe(0)
+    expect(writesDuringJob).toHaveLength(1)
+    expect(writesDuringJob[0]).toMatch(/^CONFLICT: teams\.create: .*busy with another write \(an import in progress\); nothing was changed/)
+    // Once the job has ended the main connection waits for locks as before, and the same write goes through.
+    expect(sqlite().pragma('busy_timeout', { simple: true })).toBe(5000)
+    await call('teams.create', { name: 'Written after the import' })
 
     const end = await call<ImportProgress>('import.progress', { jobId: started.jobId })
     expect(end).toMatchObject({ state: 'done', rowsDone: 120_000, rowsTotal: 120_000, secondsLeft: null, error: null })

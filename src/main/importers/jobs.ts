@@ -61,7 +61,13 @@ export class ImportJobs {
    * Reads the file's head (refusing what cannot be imported before anything else happens), then runs the rest
    * in the background. `connect` opens the connection the job writes on; it is closed when the job ends.
    */
-  async start(request: ImportRequest, connect: () => Database.Database, options: Omit<RunOptions, 'isCancelled' | 'onProgress'>): Promise<ImportProgress> {
+  async start(
+    request: ImportRequest,
+    connect: () => Database.Database,
+    options: Omit<RunOptions, 'isCancelled' | 'onProgress'>,
+    /** Runs once the job has ended, whatever way (after its connection is closed). */
+    onEnd: () => void = () => {}
+  ): Promise<ImportProgress> {
     if (this.running) throw new TouchlineError('CONFLICT', 'an import is already running; wait for it or cancel it first')
     const id = `import-${randomUUID()}`
     const job: Job = {
@@ -108,6 +114,7 @@ export class ImportJobs {
         job.ended = performance.now()
         conn.close()
         this.prune()
+        onEnd()
       })
     return this.view(job)
   }
