@@ -49,6 +49,22 @@ describe.each(['small', 'standard'] as const)('the %s demo workspace', (scale) =
     expect(first.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('puts back every trigger it set aside for the load, having written what they would have', () => {
+    const sqlite = first.store.sqlite
+    const fresh = world()
+    const names = (db: Database.Database) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()
+    expect(names(sqlite)).toEqual(names(fresh.store.sqlite))
+    // deals_amount_history_insert: one opening row per deal, on the day it was created.
+    expect(
+      one(
+        sqlite,
+        `SELECT count(*) FROM deals d JOIN deal_amount_history h ON h.deal_id = d.id AND h.previous_amount_minor IS NULL
+         AND h.amount_minor = d.amount_minor AND h.changed_at = d.created_date || 'T00:00:00Z'`
+      )
+    ).toBe(counts.deals)
+    expect(one(sqlite, 'SELECT count(*) FROM deal_amount_history WHERE previous_amount_minor IS NULL')).toBe(counts.deals)
+  })
+
   it('leaves foreign keys switched on for the connection that built it', () => {
     expect(first.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
   })

@@ -70,14 +70,40 @@ interface DealPlan {
   silent: boolean
 }
 
+/**
+ * What each insert trigger on the demo's tables would have written, as one statement over the loaded rows (null:
+ * nothing to write into a new workspace). Row-by-row triggers cost seconds over two million activities.
+ */
+const BULK_INSERT_TRIGGERS: Record<string, string | null> = {
+  deals_amount_history_insert: `INSERT INTO deal_amount_history (deal_id, amount_minor, previous_amount_minor, changed_at)
+    SELECT id, amount_minor, NULL, created_date || 'T00:00:00Z' FROM deals ORDER BY id`,
+  // Forgets cached 'meeting moved the deal on' answers; a new workspace has none.
+  stage_history_advances_insert: null,
+  // Counts only activities at or below the fold mark, which is 0 in a new workspace: the first read folds them all.
+  activities_days_insert: null
+}
+
 /** Drops a table's secondary indexes for a bulk load and rebuilds them after: far faster than maintaining them row by row. */
 function withIndexesDeferred(sqlite: Database.Database, tables: string[], load: () => void): void {
   const placeholders = tables.map(() => '?').join(',')
   const indexes = sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)
     .all(...tables) as { name: string; sql: string }[]
+  // Insert triggers too, each replaced by one set-based statement after the load; a trigger not listed here stops
+  // the build, so a new one cannot be skipped silently.
+  const triggers = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%AFTER INSERT ON%' AND tbl_name IN (${placeholders})`)
+    .all(...tables) as { name: string; sql: string }[]
+  const unknown = triggers.filter((tr) => !Object.hasOwn(BULK_INSERT_TRIGGERS, tr.name))
+  if (unknown.length > 0) throw new Error(`demo bulk load: no set-based replacement for insert trigger(s) ${unknown.map((tr) => tr.name).join(', ')}`)
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`)
+  for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`)
   load()
+  for (const tr of triggers) {
+    const replacement = BULK_INSERT_TRIGGERS[tr.name]
+    if (replacement) sqlite.exec(replacement)
+    sqlite.exec(tr.sql)
+  }
   for (const ix of indexes) sqlite.exec(ix.sql)
 }
 
