@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
 import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type Stage } from '@shared/domain'
 import { refreshAllEvidence } from '../services/pipeline/evidence'
+import { stampMaker } from './stamps'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
 import { generateVisibilityDemo } from './visibility'
@@ -116,8 +117,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   const size = DEMO_SCALES[options.scale]
   const rnd = new Random(options.seed ?? DEMO_SEED)
   const todayMs = Date.parse(`${isoDay(options.today)}T00:00:00Z`)
-  const day = (ms: number) => isoDay(new Date(ms))
-  const stamp = (ms: number) => isoSecond(new Date(ms))
+  const { day, stamp } = stampMaker()
   const nowStamp = stamp(todayMs + 9 * 3_600_000)
   const counts: DemoCounts = { teams: 0, reps: 0, accounts: 0, contacts: 0, deals: 0, activities: 0, connections: 0 }
 
