@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildTemplates, runTrials, summarise, WORKLOADS, type TrialResult, type Workload } from '../tests/crash/harness'
+import { buildTemplates, KILL_WINDOW_MS, runTrials, summarise, WORKLOADS, type TrialResult } from '../tests/crash/harness'
 import { printTable, record, type Measure } from '../tests/bench/harness'
-
-const KILL_WINDOW_MS: Record<Workload, number> = { edits: 400, notes: 400, migration: 2500 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { trials: { type: 'string', default: '50' }, seed: { type: 'string', default: '20261123' } } })

@@ -1,7 +1,7 @@
 // Kills real write workloads at seeded random moments and checks what a user would: the file opens, is sound,
 // nothing half-applied, nothing acknowledged lost.
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,9 +11,15 @@ import { MIGRATIONS, LATEST_VERSION } from '../../src/main/store/migrations'
 import { generateDemo } from '../../src/main/demo/generate'
 import { Random } from '../../src/main/demo/random'
 import { NOTE } from './note'
+import { seedImportWorld, writeActivitiesCsv } from '../fixtures/import/generate'
 
-export type Workload = 'edits' | 'notes' | 'migration'
-export const WORKLOADS: Workload[] = ['edits', 'notes', 'migration']
+export type Workload = 'edits' | 'notes' | 'migration' | 'import'
+export const WORKLOADS: Workload[] = ['edits', 'notes', 'migration', 'import']
+/** How long after the workspace opens a kill may land, per workload: long enough to reach the middle of its work. */
+export const KILL_WINDOW_MS: Record<Workload, number> = { edits: 400, notes: 400, migration: 2500, import: 4000 }
+/** The import workload: this many activity files, each of IMPORT_ROWS rows, imported one after another. */
+export const IMPORT_FILES = 8
+export const IMPORT_ROWS = 20_000
 
 export interface TrialResult {
   workload: Workload
@@ -47,12 +53,34 @@ export function buildTemplates(dir: string): Record<Workload, string> {
     for (let i = 0; i < 300_000; i++) insert.run(`2026-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`, `old ${i}`)
   })()
   sqlite.close()
-  return { edits: demo, notes: demo, migration: old }
+  // A workspace with the reps, accounts and deals the activity files name, and the files beside it: file k's subjects
+  // carry "F<k>", so what each file left behind can be counted.
+  const imports = join(dir, 'import.sqlite')
+  const importStore = createWorkspace(imports, { now: NOW })
+  const world = seedImportWorld(importStore.sqlite, { reps: 12, accounts: 300, deals: 2000 })
+  importStore.close()
+  const base = join(dir, 'activities-base.csv')
+  writeActivitiesCsv(base, IMPORT_ROWS, world)
+  const text = readFileSync(base, 'utf8')
+  for (let k = 1; k <= IMPORT_FILES; k++) {
+    writeFileSync(importFile(imports, k), text.replaceAll(',Touch ', `,F${k} Touch `).replaceAll('"Follow-up, pricing ', `"Follow-up, pricing F${k}-`))
+  }
+  return { edits: demo, notes: demo, migration: old, import: imports }
 }
 
-function runUntilKilled(workload: Workload, path: string, killAfterMs: number): Promise<{ lines: string[]; exitedEarly: string | null }> {
+/** Where the import workload's file k lies: beside the template, so every trial copy reads the same files. */
+export function importFile(template: string, k: number): string {
+  return `${template}.activities-${k}.csv`
+}
+
+/** Rows of import file k in a workspace. */
+function importedRows(s: Database.Database, k: number): number {
+  return s.prepare("SELECT count(*) FROM activities WHERE subject LIKE ? OR subject LIKE ?").pluck().get(`F${k} Touch %`, `Follow-up, pricing F${k}-%`) as number
+}
+
+function runUntilKilled(workload: Workload, path: string, killAfterMs: number, template: string): Promise<{ lines: string[]; exitedEarly: string | null }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, workload, path], {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, workload, path, template], {
       cwd: resolve(__dirname, '../..'),
       env: { ...process.env, TSX_TSCONFIG_PATH: resolve(__dirname, '../../tsconfig.node.json') }
     })
@@ -119,6 +147,14 @@ async function verify(workload: Workload, path: string, lines: string[]): Promis
         lostCharacters = Math.max(0, acknowledged - body.length)
       }
     }
+    if (workload === 'import') {
+      // Each file is there whole or not at all; every file whose import returned is there.
+      for (let k = 1; k <= IMPORT_FILES; k++) {
+        const rows = importedRows(s, k)
+        if (rows !== 0 && rows !== IMPORT_ROWS) partial++
+        if (k <= acknowledged && rows < IMPORT_ROWS) lostCharacters += IMPORT_ROWS - rows
+      }
+    }
     if (workload === 'migration') {
       if (s.pragma('user_version', { simple: true }) !== LATEST_VERSION) partial = 1
       const old = s.prepare("SELECT count(*) AS n FROM activities WHERE subject LIKE 'old %'").get() as { n: number }
@@ -140,7 +176,7 @@ export async function runTrials(workload: Workload, trials: number, seed: number
       copyFileSync(templates[workload], path)
       for (const suffix of ['-wal', '-shm']) if (existsSync(templates[workload] + suffix)) copyFileSync(templates[workload] + suffix, path + suffix)
       const killedAfterMs = rnd.int(0, maxKillMs)
-      const run = await runUntilKilled(workload, path, killedAfterMs)
+      const run = await runUntilKilled(workload, path, killedAfterMs, templates[workload])
       const checked = await verify(workload, path, run.lines)
       results.push({ workload, killedAfterMs, ...checked, problem: run.exitedEarly ?? checked.problem })
     } finally {

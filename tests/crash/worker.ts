@@ -3,9 +3,11 @@ import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
 import { WorkspaceSession } from '../../src/main/session'
 import { fixedClock } from '../../src/main/clock'
+import { readFileSync } from 'node:fs'
 import { NOTE } from './note'
+import { IMPORT_FILES, importFile } from './harness'
 
-const [workload, path] = process.argv.slice(2)
+const [workload, path, template] = process.argv.slice(2)
 const clock = fixedClock('2026-11-23T09:00:00Z')
 
 async function call(ctx: Context, method: string, input: unknown): Promise<unknown> {
@@ -36,6 +38,15 @@ async function main(): Promise<void> {
       })
       process.stdout.write(`ok ${i}\n`)
     }
+  }
+  if (workload === 'import') {
+    // Activity files imported one after another, each in one transaction (after its pre-import backup).
+    for (let k = 1; k <= IMPORT_FILES; k++) {
+      const file = importFile(template!, k)
+      await call(ctx, 'import.apply', { fileName: `activities-${k}.csv`, contentBase64: readFileSync(file).toString('base64') })
+      process.stdout.write(`ok ${k}\n`)
+    }
+    return
   }
   if (workload === 'notes') {
     // Autosave while typing: every keystroke saves the note so far.

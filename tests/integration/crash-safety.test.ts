@@ -3,9 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTemplates, runTrials, summarise, type Workload } from '../crash/harness'
-
-const KILL_WINDOW_MS: Record<Workload, number> = { edits: 400, notes: 400, migration: 2500 }
+import { buildTemplates, KILL_WINDOW_MS, runTrials, summarise } from '../crash/harness'
 
 describe('a workspace killed mid-write', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchline-crash-templates-'))
@@ -15,7 +13,7 @@ describe('a workspace killed mid-write', () => {
   }, 120_000)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it.each(['edits', 'notes', 'migration'] as const)(
+  it.each(['edits', 'notes', 'migration', 'import'] as const)(
     'the %s workload always reopens sound, with nothing half-applied and nothing acknowledged lost',
     async (workload) => {
       const results = await runTrials(workload, 3, 20261123, templates, KILL_WINDOW_MS[workload])
