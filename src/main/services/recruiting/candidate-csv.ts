@@ -12,7 +12,7 @@ import {
 import { TouchlineError } from '@shared/errors'
 import { CANDIDATE_SOURCES, RECRUITING_LABELS, type CandidateSource } from '@shared/recruiting'
 import type { DB } from '../../store/schema'
-import { findDuplicates } from './candidates'
+import { findDuplicates, insertCandidate } from './candidates'
 import { emailKey, hasCompany, linkedinKey, nameCompanyKey } from './keys'
 
 const METHOD = 'candidates.importCsv'
@@ -155,49 +155,6 @@ export function readCandidateCsv(fileName: string, text: string, requisitionId: 
   }
   if (rowsRead === 0) refuse(fileName, `row ${headerIndex + 2}`, 'the file has a header but no candidates.')
   return { rows, errors, ignoredColumns, rowsRead }
-}
-
-/** Inserts one candidate (and their place on the role) inside the caller's transaction; the same columns candidates.create writes. */
-async function insertCandidate(trx: Kysely<DB>, input: ParsedInput<'candidates.create'>, now: string): Promise<number> {
-  const inserted = await trx
-    .insertInto('candidates')
-    .values({
-      name: input.name,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      location: input.location ?? null,
-      current_company: input.currentCompany ?? null,
-      current_title: input.currentTitle ?? null,
-      source: input.source,
-      linkedin_url: input.linkedinUrl ?? null,
-      other_links: '[]',
-      research_notes: '',
-      connections: null,
-      followers: null,
-      posts_90d: null,
-      visibility_share: null,
-      email_key: emailKey(input.email),
-      linkedin_key: linkedinKey(input.linkedinUrl),
-      name_company_key: nameCompanyKey(input.name, input.currentCompany),
-      merged_into: null,
-      rep_id: null,
-      created_at: now,
-      updated_at: now
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  if (input.requisitionId !== undefined) {
-    const app = await trx
-      .insertInto('candidate_applications')
-      .values({ candidate_id: inserted.id, requisition_id: input.requisitionId, stage: 'sourced', exit_reason: null, stage_entered_at: now, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('candidate_stage_history')
-      .values({ application_id: app.id, from_stage: null, stage: 'sourced', reason: null, entered_at: now })
-      .execute()
-  }
-  return inserted.id
 }
 
 /**

@@ -69,72 +69,80 @@ export async function createCandidate(db: Kysely<DB>, input: ParsedInput<'candid
       const req = await trx.selectFrom('requisitions').where('id', '=', input.requisitionId).select('id').executeTakeFirst()
       if (!req) throw new TouchlineError('NOT_FOUND', `candidates.create: input.requisitionId: there is no requisition with id ${input.requisitionId}.`)
     }
-    const inserted = await trx
-      .insertInto('candidates')
+    return insertCandidate(trx, input, now)
+  })
+  return getCandidate(db, { id }, now)
+}
+
+/**
+ * Writes one checked candidate: the profile, the track record and, with a requisition, their place on it and its
+ * first stage. Inside the caller's transaction, after the caller's duplicate and requisition checks.
+ */
+export async function insertCandidate(trx: Kysely<DB>, input: ParsedInput<'candidates.create'>, now: string): Promise<number> {
+  const inserted = await trx
+    .insertInto('candidates')
+    .values({
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      location: input.location ?? null,
+      current_company: input.currentCompany ?? null,
+      current_title: input.currentTitle ?? null,
+      source: input.source,
+      linkedin_url: input.linkedinUrl ?? null,
+      other_links: JSON.stringify(input.otherLinks),
+      research_notes: input.researchNotes,
+      connections: input.social.connections ?? null,
+      followers: input.social.followers ?? null,
+      posts_90d: input.social.posts90d ?? null,
+      visibility_share: input.social.visibilityShare ?? null,
+      email_key: emailKey(input.email),
+      linkedin_key: linkedinKey(input.linkedinUrl),
+      name_company_key: nameCompanyKey(input.name, input.currentCompany),
+      merged_into: null,
+      rep_id: null,
+      created_at: now,
+      updated_at: now
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (input.trackRecord.length) {
+    await trx
+      .insertInto('track_records')
+      .values(
+        input.trackRecord.map((t) => ({
+          candidate_id: inserted.id,
+          year: t.year,
+          quota_minor: t.quotaMinor ?? null,
+          currency: t.currency,
+          attainment_pct: t.attainmentPct ?? null,
+          rank_in_team: t.rankInTeam ?? null,
+          team_size: t.teamSize ?? null,
+          avg_deal_minor: t.avgDealMinor ?? null,
+          segment: t.segment ?? null
+        }))
+      )
+      .execute()
+  }
+  if (input.requisitionId !== undefined) {
+    const app = await trx
+      .insertInto('candidate_applications')
       .values({
-        name: input.name,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        location: input.location ?? null,
-        current_company: input.currentCompany ?? null,
-        current_title: input.currentTitle ?? null,
-        source: input.source,
-        linkedin_url: input.linkedinUrl ?? null,
-        other_links: JSON.stringify(input.otherLinks),
-        research_notes: input.researchNotes,
-        connections: input.social.connections ?? null,
-        followers: input.social.followers ?? null,
-        posts_90d: input.social.posts90d ?? null,
-        visibility_share: input.social.visibilityShare ?? null,
-        email_key: emailKey(input.email),
-        linkedin_key: linkedinKey(input.linkedinUrl),
-        name_company_key: nameCompanyKey(input.name, input.currentCompany),
-        merged_into: null,
-        rep_id: null,
-        created_at: now,
-        updated_at: now
+        candidate_id: inserted.id,
+        requisition_id: input.requisitionId,
+        stage: input.stage,
+        exit_reason: input.stage === 'rejected' || input.stage === 'withdrawn' ? input.reason! : null,
+        stage_entered_at: now,
+        created_at: now
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    if (input.trackRecord.length) {
-      await trx
-        .insertInto('track_records')
-        .values(
-          input.trackRecord.map((t) => ({
-            candidate_id: inserted.id,
-            year: t.year,
-            quota_minor: t.quotaMinor ?? null,
-            currency: t.currency,
-            attainment_pct: t.attainmentPct ?? null,
-            rank_in_team: t.rankInTeam ?? null,
-            team_size: t.teamSize ?? null,
-            avg_deal_minor: t.avgDealMinor ?? null,
-            segment: t.segment ?? null
-          }))
-        )
-        .execute()
-    }
-    if (input.requisitionId !== undefined) {
-      const app = await trx
-        .insertInto('candidate_applications')
-        .values({
-          candidate_id: inserted.id,
-          requisition_id: input.requisitionId,
-          stage: input.stage,
-          exit_reason: input.stage === 'rejected' || input.stage === 'withdrawn' ? input.reason! : null,
-          stage_entered_at: now,
-          created_at: now
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('candidate_stage_history')
-        .values({ application_id: app.id, from_stage: null, stage: input.stage, reason: input.reason ?? null, entered_at: now })
-        .execute()
-    }
-    return inserted.id
-  })
-  return getCandidate(db, { id }, now)
+    await trx
+      .insertInto('candidate_stage_history')
+      .values({ application_id: app.id, from_stage: null, stage: input.stage, reason: input.reason ?? null, entered_at: now })
+      .execute()
+  }
+  return inserted.id
 }
 
 function parseLinks(json: string): string[] {
