@@ -56,8 +56,9 @@ export function ImportCandidates({
         </button>
       </div>
       <p className="muted">
-        One candidate per row. Columns (any order, any case): <strong>Name</strong> (required), Email, Phone, Location, Current company, Current title,
-        Source, LinkedIn URL. Other columns are ignored. If any row has a problem nothing is imported, and every problem is listed.
+        One candidate per row. Columns (any order, any case): <strong>Name</strong> (or First Name and Last Name), Email, Phone, Location, Current
+        company, Current title, Source, LinkedIn URL, Social Media, Website, Job (a role's title), Notes. An ATS bulk template reads as it is. Other
+        columns are ignored. If any row has a problem nothing is imported, and every problem is listed.
       </p>
       <div className="candidate-import-options">
         {requisition ? (
