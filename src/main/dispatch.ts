@@ -12,6 +12,8 @@ export interface Context {
   /** What only the desktop shell can do; absent in the browser shell. */
   desktop?: {
     exportPdf(options: { name: string; landscape: boolean }): Promise<{ saved: boolean; path: string | null }>
+    /** Hands a file to the OS's default application (Electron's shell.openPath): resolves to '' or what went wrong. */
+    openPath?(path: string): Promise<string>
   }
 }
 

@@ -63,7 +63,8 @@ if (singleInstance(app.requestSingleInstanceLock()) === 'quit') {
     const session = new WorkspaceSession(join(dataDir, 'touchline.sqlite'), nativeBinding())
     registerIpc(ipcMain, {
       handlers,
-      context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf } },
+      // openPath gets only viewer copies of checked attachments (handlers-recruiting.ts, attachments.open).
+      context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf, openPath: (path) => shell.openPath(path) } },
       isTrustedSender: (event) => isTrustedSender(event, mainWindow?.webContents.id ?? null, location)
     })
     createWindow()

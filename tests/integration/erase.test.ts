@@ -154,7 +154,7 @@ describe('recruiting.eraseCandidate', () => {
 
     // The name typed with a decomposed Ø and stray spaces still matches: people type names, not code points.
     const erased = await call('recruiting.eraseCandidate', { id: zebulon.id, confirmName: `  ${NAME.normalize('NFD')} ` })
-    expect(erased).toEqual({ candidateId: zebulon.id, profiles: 2, applications: 1, stageMoves: 2, trackRecordYears: 4, scorecards: 2, ratings: 2 * req.questions.length })
+    expect(erased).toEqual({ candidateId: zebulon.id, profiles: 2, applications: 1, stageMoves: 2, trackRecordYears: 4, scorecards: 2, ratings: 2 * req.questions.length, attachments: 0 })
     expect(sqlite.prepare('SELECT count(*) FROM candidates WHERE id IN (?, ?)').pluck().get(zebulon.id, duplicate.id)).toBe(0)
     expect((await refusal('candidates.get', { id: zebulon.id })).code).toBe('NOT_FOUND')
 

@@ -99,6 +99,18 @@ export interface ScorecardRatingsTable {
   notes: string | null
 }
 
+/** Schema v13: a candidate's reference to a file stored by content hash beside the workspace. */
+export interface CandidateAttachmentsTable {
+  id: Generated<number>
+  candidate_id: number
+  sha256: string
+  /** The user's file name, sanitised: display only, never a path. */
+  name: string
+  media_type: string
+  size_bytes: number
+  added_at: string
+}
+
 export interface RecruitingTables {
   requisitions: RequisitionsTable
   candidates: CandidatesTable
@@ -108,4 +120,5 @@ export interface RecruitingTables {
   interview_questions: InterviewQuestionsTable
   scorecards: ScorecardsTable
   scorecard_ratings: ScorecardRatingsTable
+  candidate_attachments: CandidateAttachmentsTable
 }

@@ -218,6 +218,8 @@ export interface CandidateErasure {
   trackRecordYears: number
   scorecards: number
   ratings: number
+  /** Attachment rows removed; their files are deleted from disk unless another candidate holds the same file. */
+  attachments: number
 }
 
 export interface Funnel {
@@ -322,6 +324,35 @@ export interface CandidateImportResult {
   ignoredColumns: string[]
 }
 
+/** A file attached to a candidate, as the profile lists it. `name` is what the user's file was called: display only. */
+export interface AttachmentRow {
+  id: number
+  candidateId: number
+  name: string
+  mediaType: string
+  sizeBytes: number
+  addedAt: string
+}
+
+export interface AttachmentAdded {
+  attachment: AttachmentRow
+  /** True when this candidate already held the same content: nothing new was stored, the earlier row is returned. */
+  alreadyAttached: boolean
+}
+
+/**
+ * What opening did. The desktop shell hands a copy to the OS viewer; the browser shell cannot reach one, so it returns
+ * the bytes and the window offers them as a download.
+ */
+export type AttachmentOpened =
+  | { via: 'viewer'; name: string }
+  | { via: 'download'; name: string; mediaType: string; dataBase64: string }
+
+/** Attachments are at most 20 MB each; checked in the window before sending and again in main. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+/** Extensions the allow-list takes (the content must match too); the window's file picker offers only these. */
+export const ATTACHMENT_EXTENSIONS = ['.pdf', '.docx', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.md', '.csv'] as const
+
 /** Candidate CSVs are read whole in main; 5 MB is some 30,000 rows. */
 export const CANDIDATE_CSV_MAX_CHARS = 5_000_000
 
@@ -413,6 +444,23 @@ export const recruitingMethods = {
       .strict()
   ),
   'recruiting.funnel': method<Funnel>()(z.object({ requisitionId: id.optional() }).strict()),
+  /** Stores a file for a candidate under its content hash beside the workspace; the name is display only, the type is checked by content and extension. */
+  'attachments.add': method<AttachmentAdded>()(
+    z
+      .object({
+        candidateId: id,
+        fileName: z.string().min(1, 'the file needs a name').max(1000),
+        dataBase64: z
+          .string()
+          // A little over the limit still parses, so a file just too big is refused by name in main.
+          .max(Math.ceil((MAX_ATTACHMENT_BYTES + 1024) / 3) * 4, 'a file is at most 20 MB')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64')
+      })
+      .strict()
+  ),
+  'attachments.list': method<Page<AttachmentRow>>()(z.object({ candidateId: id, ...paging }).strict()),
+  'attachments.remove': method<{ removed: number; fileDeleted: boolean }>()(z.object({ id }).strict()),
+  'attachments.open': method<AttachmentOpened>()(z.object({ id }).strict()),
   /** Removes a candidate and every trace of them from the workspace; confirmName must repeat their name (a guard against erasing the wrong person). */
   'recruiting.eraseCandidate': method<CandidateErasure>()(z.object({ id, confirmName: z.string().max(200) }).strict())
 }

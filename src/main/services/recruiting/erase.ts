@@ -14,7 +14,8 @@ export const CANDIDATE_TABLES = [
   'candidate_stage_history',
   'track_records',
   'scorecards',
-  'scorecard_ratings'
+  'scorecard_ratings',
+  'candidate_attachments'
 ] as const
 
 /** Names typed by hand: the same letters whatever the keyboard composed (é as one code point or e + accent). */
@@ -63,10 +64,12 @@ export async function eraseCandidate(db: Kysely<DB>, input: ParsedInput<'recruit
       const stageMoves = count(await trx.deleteFrom('candidate_stage_history').where('application_id', 'in', appIds).execute())
       const applications = count(await trx.deleteFrom('candidate_applications').where('candidate_id', 'in', ids).execute())
       const trackRecordYears = count(await trx.deleteFrom('track_records').where('candidate_id', 'in', ids).execute())
+      // The rows only: their files beside the workspace are deleted by the caller once this has committed.
+      const attachments = count(await trx.deleteFrom('candidate_attachments').where('candidate_id', 'in', ids).execute())
       // Duplicates first: they point at the survivor through merged_into, which has no cascade.
       const duplicates = count(await trx.deleteFrom('candidates').where('merged_into', '=', candidate.id).execute())
       const survivor = count(await trx.deleteFrom('candidates').where('id', '=', candidate.id).execute())
-      return { candidateId: candidate.id, profiles: duplicates + survivor, applications, stageMoves, trackRecordYears, scorecards, ratings }
+      return { candidateId: candidate.id, profiles: duplicates + survivor, applications, stageMoves, trackRecordYears, scorecards, ratings, attachments }
     })
   } finally {
     const was = Number(previous.rows[0]?.secure_delete ?? 0)

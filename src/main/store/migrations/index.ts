@@ -11,6 +11,7 @@ import forecastWalk from './009-forecast-walk'
 import walkAmountChanges from './010-walk-amount-changes'
 import walkCovering from './011-walk-covering'
 import activityDaysLazy from './012-activity-days-lazy'
+import attachments from './013-attachments'
 
 export interface Migration {
   version: number
@@ -30,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'forecast-walk', sql: forecastWalk },
   { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges },
   { version: 11, name: 'walk-covering', sql: walkCovering },
-  { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy }
+  { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy },
+  { version: 13, name: 'attachments', sql: attachments }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
