@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../kit/format'
 import { useCandidate, useRequisition, useSubmitScorecard } from './hooks'
 import { ResearchNotes } from './notes'
 import { EraseCandidateButton, ErasedNotice } from './EraseCandidate'
+import { Attachments } from './Attachments'
 
 const L = RECRUITING_LABELS
 
@@ -172,6 +173,7 @@ function Profile({ c, requisitionId }: { c: CandidateDetail; requisitionId: numb
         <h3>Research notes</h3>
         <ResearchNotes text={c.researchNotes} />
       </section>
+      <Attachments candidateId={c.id} />
       <section>
         <h3>History</h3>
         {c.applications.map((a) => (
