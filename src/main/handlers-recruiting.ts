@@ -1,5 +1,5 @@
 // Binds the recruiting methods of the contract to their services; spread into the one handler table in handlers.ts.
-import { isoSecond } from '@shared/dates'
+import { isoDay, isoSecond } from '@shared/dates'
 import { tmpdir } from 'node:os'
 import { TouchlineError } from '@shared/errors'
 import type { Context, Handlers } from './dispatch'
@@ -11,6 +11,7 @@ import { compareCandidates } from './services/recruiting/compare'
 import { recruitingFunnel } from './services/recruiting/funnel'
 import { eraseCandidate } from './services/recruiting/erase'
 import { importCandidateCsv } from './services/recruiting/candidate-csv'
+import { hireOutcomes, linkRep } from './services/recruiting/hire-outcomes'
 import {
   addAttachment,
   attachmentFolder,
@@ -43,6 +44,8 @@ type RecruitingMethod =
   | 'attachments.remove'
   | 'attachments.open'
   | 'candidates.importCsv'
+  | 'candidates.linkRep'
+  | 'recruiting.hireOutcomes'
 
 /** The workspace's attachments folder, beside whichever workspace file the session has open. */
 const filesOf = (ctx: Context) => attachmentFolder(ctx.session.workspacePath())
@@ -85,5 +88,7 @@ export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
     if (problem) throw new TouchlineError('UNSUPPORTED', `attachments.open: no application on this computer opened ${JSON.stringify(name)}: ${problem}`)
     return { via: 'viewer', name }
   },
-  'candidates.importCsv': (ctx, input) => importCandidateCsv(ctx.session.db(), input, isoSecond(ctx.clock.now()))
+  'candidates.importCsv': (ctx, input) => importCandidateCsv(ctx.session.db(), input, isoSecond(ctx.clock.now())),
+  'candidates.linkRep': (ctx, input) => linkRep(ctx.session.db(), input, isoSecond(ctx.clock.now())),
+  'recruiting.hireOutcomes': (ctx, input) => hireOutcomes(ctx.session.db(), input, isoDay(ctx.clock.now()))
 }

@@ -1,8 +1,10 @@
-// The demo's recruiting: two open roles with about forty candidates in every stage, panel scorecards, and past hires.
+// The demo's recruiting: two open roles with about forty candidates in every stage, panel scorecards, and past hires
+// linked to the reps they became, whose interview ratings predicted their first quarters on some questions and not others.
 import type Database from 'better-sqlite3'
 import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
 import { BEHAVIOUR_QUESTIONS, PROGRESS_STAGES, type CandidateSource, type CandidateStage, type Recommendation } from '@shared/recruiting'
 import { emailKey, linkedinKey, nameCompanyKey } from '../services/recruiting/keys'
+import { fullQuartersAfter } from '../services/recruiting/hire-outcome-rules'
 import { Random } from './random'
 import { COMPANY_KINDS, COMPANY_STEMS, FIRST_NAMES, LAST_NAMES } from './names'
 
@@ -22,10 +24,61 @@ interface Plan {
   /** Latent behaviour quality 1–4 that the panel's ratings scatter around. */
   behaviour: number
   attainment: number
+  /** A past hire: the rep they became, and per question of the kit the latent quality their ratings scatter around. */
+  hire?: { repId: number; name: string; hireDaysAgo: number; perQuestion: number[] }
+}
+
+/**
+ * How far each kit question (by position: the five topics, then the role's own) foretold a hire's first quarters in the
+ * demo: team selling, methodology and knowledge sharing did; best practices a little; sales technology and the role
+ * question not at all.
+ */
+const PREDICTIVE = [1, 0, 1, 0.4, 1, 0]
+/** Past hires: up to eight with two to four full quarters on a team, and one hired too recently to count. */
+const PAST_HIRES = 8
+const HIRE_DAYS_AGO = (i: number) => 280 + i * 30
+const RECENT_HIRE_DAYS_AGO = 100
+
+/**
+ * Picks active account executives to have been hired through the filled role, and reads their first full quarters'
+ * attainment from the demo's own won deals (one pass over the won deals: the deal indexes are set aside mid-load).
+ */
+function pastHires(sqlite: Database.Database, today: string, todayMs: number): { repId: number; name: string; hireDaysAgo: number; attainment: number | null }[] {
+  const reps = sqlite.prepare(`SELECT id, name, quota_minor FROM reps WHERE status = 'active' AND role = 'ae' ORDER BY id`).all() as {
+    id: number
+    name: string
+    quota_minor: number
+  }[]
+  const total = Math.min(reps.length, PAST_HIRES + 1)
+  const stride = Math.max(1, Math.floor(reps.length / Math.max(1, total)))
+  const chosen = Array.from({ length: total }, (_, i) => reps[i * stride]!).map((rep, i) => ({
+    ...rep,
+    // The last one chosen joined only weeks ago: linked, not yet counted.
+    hireDaysAgo: i === total - 1 ? RECENT_HIRE_DAYS_AGO : HIRE_DAYS_AGO(i)
+  }))
+  const ids = new Set(chosen.map((r) => r.id))
+  const won = new Map<number, { closed: string; amount: number }[]>()
+  for (const d of sqlite.prepare(`SELECT owner_id, closed_date, amount_minor FROM deals WHERE status = 'won'`).iterate() as Iterable<{ owner_id: number; closed_date: string; amount_minor: number }>) {
+    if (!ids.has(d.owner_id)) continue
+    won.set(d.owner_id, [...(won.get(d.owner_id) ?? []), { closed: d.closed_date, amount: d.amount_minor }])
+  }
+  return chosen.map((rep) => {
+    const quarters = fullQuartersAfter(isoDay(new Date(todayMs - rep.hireDaysAgo * DAY_MS)), today)
+    const shares = quarters.map((q) => {
+      const quota = Math.round(rep.quota_minor * q.quotaShare)
+      const sum = (won.get(rep.id) ?? []).filter((d) => d.closed >= q.start && d.closed <= q.end).reduce((s, d) => s + d.amount, 0)
+      return quota > 0 ? sum / quota : 0
+    })
+    return { repId: rep.id, name: rep.name, hireDaysAgo: rep.hireDaysAgo, attainment: shares.length >= 2 ? shares.reduce((s, v) => s + v, 0) / shares.length : null }
+  })
 }
 
 /** Adds recruiting to a demo workspace; called inside generateDemo's transaction, deterministic for a seed and a day. */
-export function generateRecruitingDemo(sqlite: Database.Database, seed: number, today: Date): { requisitions: number; candidates: number; scorecards: number } {
+export function generateRecruitingDemo(
+  sqlite: Database.Database,
+  seed: number,
+  today: Date
+): { requisitions: number; candidates: number; scorecards: number; linkedHires: number } {
   // Its own random stream, so adding recruiting never changes the deals and activities drawn before it.
   const rnd = new Random(seed ^ 0x5eed7ec)
   const todayMs = Date.parse(`${isoDay(today)}T09:00:00Z`)
@@ -56,7 +109,7 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
   )
   const insRating = sqlite.prepare('INSERT INTO scorecard_ratings (scorecard_id, question_id, rating, notes) VALUES (?, ?, ?, ?)')
 
-  const counts = { requisitions: 0, candidates: 0, scorecards: 0 }
+  const counts = { requisitions: 0, candidates: 0, scorecards: 0, linkedHires: 0 }
   const kit = (reqId: number, own: typeof ROLE_QUESTIONS): number[] => {
     const all = [...BEHAVIOUR_QUESTIONS.map((q) => ({ ...q })), ...own.map((q) => ({ topic: 'role' as const, ...q }))]
     return all.map((q, i) => Number(insQuestion.run(reqId, q.topic, i + 1, q.prompt, q.anchorLow, q.anchorHigh).lastInsertRowid))
@@ -76,7 +129,7 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
   ]
   open[0]!.questions = kit(open[0]!.id, [ROLE_QUESTIONS[0]!])
   open[1]!.questions = kit(open[1]!.id, ROLE_QUESTIONS)
-  const past = { id: requisition('Account Executive (spring hiring)', 0, 3, 'filled', 420, -300), questions: [] as number[] }
+  const past = { id: requisition('Account Executive (spring hiring)', 0, 3, 'filled', 640, -520), questions: [] as number[] }
   past.questions = kit(past.id, [ROLE_QUESTIONS[0]!])
 
   // About forty candidates spread over every stage, more at the top of the funnel as in life.
@@ -93,15 +146,32 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
   }
   // The seeds' warning, made concrete: a 160 % record with blank behaviour answers, waiting in interviews.
   plans.push({ stage: 'interviews', req: open[0]!, behaviour: 1.3, attainment: 162, ageDays: 30 })
-  // Past hires on a filled role, months ago.
-  for (let i = 0; i < 4; i++) plans.push({ stage: 'hired', req: past, behaviour: 2.2 + rnd.next() * 1.8, attainment: rnd.int(95, 140), ageDays: rnd.int(300, 400) })
+  // Past hires on a filled role, now reps on a team. Their ratings on the predictive questions follow the rank of the
+  // attainment they went on to reach; on the others they scatter regardless of it.
+  const hires = pastHires(sqlite, isoDay(today), todayMs)
+  const ranked = hires.filter((h) => h.attainment !== null).sort((a, b) => a.attainment! - b.attainment!)
+  for (const h of hires) {
+    const signal = h.attainment === null ? rnd.next() : ranked.length > 1 ? ranked.indexOf(h) / (ranked.length - 1) : 0.5
+    const perQuestion = past.questions.map((_, qi) => {
+      const w = PREDICTIVE[qi] ?? 0
+      return 1.4 + w * signal * 2.4 + (1 - w) * rnd.next() * 2.4
+    })
+    const behaviour = perQuestion.reduce((s, v) => s + v, 0) / Math.max(1, perQuestion.length)
+    // The application closed three weeks before the rep's first day: ageDays puts the hire at hireDaysAgo + 21.
+    plans.push({ stage: 'hired', req: past, behaviour, attainment: rnd.int(95, 140), ageDays: h.hireDaysAgo + 41, hire: { repId: h.repId, name: h.name, hireDaysAgo: h.hireDaysAgo, perQuestion } })
+  }
+  const updateHireDate = sqlite.prepare('UPDATE reps SET hire_date = ? WHERE id = ?')
+  const insLink = sqlite.prepare('INSERT INTO hire_links (application_id, rep_id, linked_at) VALUES (?, ?, ?)')
+  const setCandidateRep = sqlite.prepare('UPDATE candidates SET rep_id = ? WHERE id = ?')
 
   const sources: [CandidateSource, number][] = [['referral', 4], ['linkedin', 5], ['job_board', 3], ['agency', 2], ['inbound', 2], ['event', 1]]
   plans.forEach((plan, idx) => {
     // Strides coprime with the list lengths, so forty-odd people get forty-odd different names.
-    const first = FIRST_NAMES[(idx * 5 + 3) % FIRST_NAMES.length]!
-    const last = LAST_NAMES[(idx * 11 + 5) % LAST_NAMES.length]!
-    const name = `${first} ${last}`
+    // A past hire carries the name of the rep they became.
+    const [first, last] = plan.hire
+      ? [plan.hire.name.split(' ')[0]!, plan.hire.name.split(' ').slice(1).join(' ')]
+      : [FIRST_NAMES[(idx * 5 + 3) % FIRST_NAMES.length]!, LAST_NAMES[(idx * 11 + 5) % LAST_NAMES.length]!]
+    const name = plan.hire ? plan.hire.name : `${first} ${last}`
     const company = `${COMPANY_STEMS[(idx * 3 + 1) % COMPANY_STEMS.length]} ${COMPANY_KINDS[(idx * 5) % COMPANY_KINDS.length]}`
     const title = rnd.pick(['Account Executive', 'Senior Account Executive', 'Enterprise AE', 'Sales Development Lead', 'Regional Sales Manager'])
     const slug = `${first}-${last}-${idx}`.toLowerCase()
@@ -159,6 +229,12 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
     const reason = exit ? rnd.pick(EXITS[plan.stage as 'rejected' | 'withdrawn']) : null
     const appId = Number(insApp.run(candidateId, plan.req.id, plan.stage, reason, moveAt(steps - 1), at(created)).lastInsertRowid)
     path.forEach((stage, i) => insMove.run(appId, i === 0 ? null : path[i - 1], stage, i === steps - 1 ? reason : null, moveAt(i)))
+    if (plan.hire) {
+      updateHireDate.run(isoDay(new Date(todayMs - plan.hire.hireDaysAgo * DAY_MS)), plan.hire.repId)
+      insLink.run(appId, plan.hire.repId, at(plan.hire.hireDaysAgo - 7, 3))
+      setCandidateRep.run(plan.hire.repId, candidateId)
+      counts.linkedHires++
+    }
 
     // Scorecards once a candidate reached interviews: two to four interviewers, scattered around the latent quality.
     if (path.includes('interviews')) {
@@ -174,7 +250,8 @@ export function generateRecruitingDemo(sqlite: Database.Database, seed: number, 
           if (!warningCase && rnd.chance(0.08)) return [qid, null] as const
           // Some panels disagree sharply: one interviewer reads the same answer two points apart.
           const tilt = p === 1 && idx % 4 === 0 ? (plan.behaviour > 2.5 ? -1.6 : 1.6) : 0
-          return [qid, Math.min(4, Math.max(1, Math.round(plan.behaviour + tilt + (rnd.next() - 0.5) * 1.2)))] as const
+          const latent = plan.hire?.perQuestion[qi] ?? plan.behaviour
+          return [qid, Math.min(4, Math.max(1, Math.round(latent + tilt + (rnd.next() - 0.5) * 1.2)))] as const
         })
         const rated = ratings.map(([, r]) => r).filter((r): r is number => r !== null)
         const avg = rated.reduce((s, r) => s + r, 0) / Math.max(1, rated.length)

@@ -111,6 +111,13 @@ export interface CandidateAttachmentsTable {
   added_at: string
 }
 
+/** Schema v14: the hire (an application ended in 'hired') and the rep that person became. */
+export interface HireLinksTable {
+  application_id: number
+  rep_id: number
+  linked_at: string
+}
+
 export interface RecruitingTables {
   requisitions: RequisitionsTable
   candidates: CandidatesTable
@@ -120,5 +127,6 @@ export interface RecruitingTables {
   interview_questions: InterviewQuestionsTable
   scorecards: ScorecardsTable
   scorecard_ratings: ScorecardRatingsTable
+  hire_links: HireLinksTable
   candidate_attachments: CandidateAttachmentsTable
 }

@@ -96,6 +96,81 @@ export interface ApplicationView {
   stalled: boolean
   daysInProcess: number
   history: StageMove[]
+  /** For a hire: the rep on a team this person became (candidates.linkRep); null until linked. */
+  linkedRep: LinkedRep | null
+}
+
+export interface LinkedRep {
+  id: number
+  name: string
+  teamName: string | null
+}
+
+/** A hire and the rep they became, after candidates.linkRep. */
+export interface HireLink {
+  applicationId: number
+  candidateId: number
+  requisitionId: number
+  rep: LinkedRep | null
+}
+
+/** One full calendar quarter of a hire's first year on a team: won deals closed in it against a quarter of the annual quota. */
+export interface HireQuarter {
+  start: string
+  end: string
+  quotaMinor: number
+  wonMinor: number
+  /** wonMinor / quotaMinor, as the Team page's rep cards compute it; null when the rep has no quota. */
+  attainment: number | null
+}
+
+export interface HireOutcomeRow {
+  applicationId: number
+  candidateId: number
+  candidateName: string
+  requisitionId: number
+  requisitionTitle: string
+  repId: number
+  repName: string
+  hireDate: string | null
+  currency: string
+  /** The first full quarters after the hire date that have ended (two to four). */
+  quarters: HireQuarter[]
+  /** Mean attainment over those quarters; null when the hire is not counted. */
+  attainment: number | null
+  /** Counted in the figures: at least two full quarters since the hire date, with a quota. */
+  counted: boolean
+  /** Why a hire is not counted yet, in plain words; null when counted. */
+  note: string | null
+}
+
+/** How well a question's ratings ranked the hires who later performed, in plain words. */
+export type OutcomeReading = 'well' | 'weakly' | 'not_at_all' | 'backwards' | 'no_spread' | 'too_few'
+
+export interface QuestionOutcomeRow {
+  /** The five built-in topics are one row each across roles; a role's own question is one row per prompt. */
+  key: string
+  topic: QuestionTopic
+  prompt: string
+  /** Hires with at least one rating on this question (no rating leaves a hire out; it is never a zero). */
+  n: number
+  /** Spearman rank correlation between the hire's mean rating and later attainment; null below 3 hires or without spread. */
+  rho: number | null
+  reading: OutcomeReading
+}
+
+export interface HireOutcomes {
+  requisitionId: number | null
+  /** Hires linked to a rep in scope. */
+  linked: number
+  /** Linked hires with enough history to count. */
+  withOutcome: number
+  /** Hires with outcomes needed before any question is judged. */
+  threshold: number
+  enough: boolean
+  /** Empty until enough is true. */
+  questions: QuestionOutcomeRow[]
+  hires: HireOutcomeRow[]
 }
 
 export interface QuestionScoreRow {
@@ -461,6 +536,10 @@ export const recruitingMethods = {
   'attachments.list': method<Page<AttachmentRow>>()(z.object({ candidateId: id, ...paging }).strict()),
   'attachments.remove': method<{ removed: number; fileDeleted: boolean }>()(z.object({ id }).strict()),
   'attachments.open': method<AttachmentOpened>()(z.object({ id }).strict()),
+  /** Links a hired candidate's application to the rep they became (repId null unlinks); a rep is linked to one hire at most. */
+  'candidates.linkRep': method<HireLink>()(z.object({ candidateId: id, requisitionId: id, repId: id.nullable() }).strict()),
+  /** Did the interview predict the hire: per question, how its ratings ranked the hires' attainment in their first full quarters. */
+  'recruiting.hireOutcomes': method<HireOutcomes>()(z.object({ requisitionId: id.optional() }).strict()),
   /** Removes a candidate and every trace of them from the workspace; confirmName must repeat their name (a guard against erasing the wrong person). */
   'recruiting.eraseCandidate': method<CandidateErasure>()(z.object({ id, confirmName: z.string().max(200) }).strict())
 }

@@ -162,8 +162,11 @@ export async function getCandidate(db: Kysely<DB>, input: ParsedInput<'candidate
     db
       .selectFrom('candidate_applications as a')
       .innerJoin('requisitions as q', 'q.id', 'a.requisition_id')
+      .leftJoin('hire_links as l', 'l.application_id', 'a.id')
+      .leftJoin('reps as r', 'r.id', 'l.rep_id')
+      .leftJoin('teams as t', 't.id', 'r.team_id')
       .where('a.candidate_id', '=', c.id)
-      .select(['a.id', 'a.requisition_id', 'q.title', 'a.stage', 'a.exit_reason', 'a.stage_entered_at', 'a.created_at'])
+      .select(['a.id', 'a.requisition_id', 'q.title', 'a.stage', 'a.exit_reason', 'a.stage_entered_at', 'a.created_at', 'r.id as rep_id', 'r.name as rep_name', 't.name as team_name'])
       .orderBy('a.created_at', 'desc')
       .execute(),
     db
@@ -194,7 +197,8 @@ export async function getCandidate(db: Kysely<DB>, input: ParsedInput<'candidate
       daysInStage,
       stalled: limit !== null && daysInStage > limit,
       daysInProcess: Math.max(0, daysBetween(first, end)),
-      history: moves.map((h) => ({ fromStage: h.from_stage, stage: h.stage, reason: h.reason, enteredAt: h.entered_at }))
+      history: moves.map((h) => ({ fromStage: h.from_stage, stage: h.stage, reason: h.reason, enteredAt: h.entered_at })),
+      linkedRep: a.rep_id !== null && a.rep_name !== null ? { id: a.rep_id, name: a.rep_name, teamName: a.team_name } : null
     }
   })
   return {

@@ -12,6 +12,7 @@ import walkAmountChanges from './010-walk-amount-changes'
 import walkCovering from './011-walk-covering'
 import activityDaysLazy from './012-activity-days-lazy'
 import attachments from './013-attachments'
+import hireOutcomes from './014-hire-outcomes'
 
 export interface Migration {
   version: number
@@ -32,7 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'walk-amount-changes', sql: walkAmountChanges },
   { version: 11, name: 'walk-covering', sql: walkCovering },
   { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy },
-  { version: 13, name: 'attachments', sql: attachments }
+  { version: 13, name: 'attachments', sql: attachments },
+  { version: 14, name: 'hire-outcomes', sql: hireOutcomes }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
