@@ -37,6 +37,16 @@ describe('recruiting in the browser shell', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recruiting' }).click()
     await page.getByRole('heading', { name: 'Recruiting', level: 1 }).waitFor()
     await page.getByRole('region', { name: 'Interviews', exact: true }).getByRole('article').first().waitFor()
+    // Stalled candidates stand out: a red edge, and "stalled" beside their days in the stage.
+    const stalled = page.locator('.card.stalled').first()
+    await stalled.waitFor()
+    await expect(stalled.textContent()).resolves.toMatch(/\d+ d · stalled/)
+    const borders = (await page.evaluate(
+      "[...document.querySelectorAll('.card')].map((c) => [c.classList.contains('stalled'), getComputedStyle(c).borderTopColor])"
+    )) as [boolean, string][]
+    const edge = (stalledOnes: boolean) => new Set(borders.filter(([s]) => s === stalledOnes).map(([, c]) => c))
+    expect(edge(true).size).toBe(1)
+    expect(edge(false).has([...edge(true)][0]!)).toBe(false)
     await app.screenshot('recruiting-demo-board')
 
     // The demo's strong record with weak behaviour answers carries the warning on its card and in its profile.

@@ -1,15 +1,18 @@
 // The candidate profile: contact and research, track record beside behaviour scores, the warning, history, and the scorecard form.
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { CandidateDetail, CandidateErasure, InterviewQuestion } from '@shared/contract'
 import { RECOMMENDATIONS, RECRUITING_LABELS, type Recommendation } from '@shared/recruiting'
 import { Chip, ErrorBanner, Loading } from '../../kit/kit'
 import { formatDate, formatMoney } from '../../kit/format'
-import { useCandidate, useRequisition, useSubmitScorecard } from './hooks'
+import { useCandidate, useRequisition, useScorecards, useSubmitScorecard } from './hooks'
 import { ResearchNotes } from './notes'
 import { EraseCandidateButton, ErasedNotice } from './EraseCandidate'
 import { Attachments } from './Attachments'
 
 const L = RECRUITING_LABELS
+
+/** As main compares interviewer names: case and spacing aside. */
+const interviewerKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase()
 
 function pct(v: number | null): string {
   return v === null ? '—' : `${Math.round(v)} %`
@@ -58,7 +61,11 @@ export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candi
         <input value={viewer} onChange={(e) => setViewer(e.target.value)} maxLength={200} placeholder="Interviewer's name (hides the panel until you submit)" />
       </label>
       <ErrorBanner error={candidate.error} />
-      {candidate.isPending ? <Loading label="Loading the candidate…" /> : c ? <Profile c={c} requisitionId={requisitionId} /> : null}
+      {candidate.isPending ? (
+        <Loading label="Loading the candidate…" />
+      ) : c ? (
+        <Profile c={c} requisitionId={requisitionId} viewer={viewer} onSubmitted={setViewer} />
+      ) : null}
       {c ? (
         <section className="erase-zone" aria-label="Erase this candidate">
           <EraseCandidateButton candidate={c} onErased={(result, name) => setErased({ result, name })} />
@@ -68,7 +75,18 @@ export function CandidateDrawer({ candidateId, requisitionId, onClose }: { candi
   )
 }
 
-function Profile({ c, requisitionId }: { c: CandidateDetail; requisitionId: number | null }) {
+function Profile({
+  c,
+  requisitionId,
+  viewer,
+  onSubmitted
+}: {
+  c: CandidateDetail
+  requisitionId: number | null
+  viewer: string
+  /** After a scorecard is in, the profile is viewed as its interviewer: the panel opens to them. */
+  onSubmitted: (interviewer: string) => void
+}) {
   const s = c.summary
   return (
     <div className="drawer-body">
@@ -200,17 +218,80 @@ function Profile({ c, requisitionId }: { c: CandidateDetail; requisitionId: numb
           </div>
         ))}
       </section>
+      {requisitionId !== null && c.applications.some((a) => a.requisitionId === requisitionId) ? (
+        <PanelScorecards candidateId={c.id} requisitionId={requisitionId} viewer={viewer} />
+      ) : null}
       {requisitionId !== null && c.applications.some((a) => a.requisitionId === requisitionId) && !c.mergedInto ? (
-        <ScorecardForm candidateId={c.id} requisitionId={requisitionId} />
+        <ScorecardForm candidateId={c.id} requisitionId={requisitionId} viewer={viewer} onSubmitted={onSubmitted} />
       ) : null}
     </div>
   )
 }
 
-function ScorecardForm({ candidateId, requisitionId }: { candidateId: number; requisitionId: number }) {
+/** Each interviewer's scorecard for this role, shown to an interviewer only once their own is in. */
+function PanelScorecards({ candidateId, requisitionId, viewer }: { candidateId: number; requisitionId: number; viewer: string }) {
+  const list = useScorecards(candidateId, requisitionId, viewer)
+  const l = viewer.trim() ? list.data : undefined
+  return (
+    <section aria-label="Panel scorecards">
+      <h3>Panel scorecards</h3>
+      {!viewer.trim() ? (
+        <p className="muted small">Interviewers: type your name in “Viewing as”. The panel’s scorecards open to you once yours is in.</p>
+      ) : list.isPlaceholderData ? (
+        // Never show one interviewer the panel as it was shown to the previous name typed.
+        <Loading label="Checking whose scorecards you may see…" />
+      ) : !l ? (
+        <ErrorBanner error={list.error} />
+      ) : !l.visible ? (
+        <p className="muted" role="note">
+          {l.submitted === 0 ? 'No scorecards yet' : `${l.submitted} scorecard${l.submitted === 1 ? '' : 's'} submitted`}. {viewer.trim()} sees the
+          panel’s scorecards after submitting their own.
+        </p>
+      ) : (
+        <div className="panel-cards">
+          {l.scorecards.map((s) => (
+            <article key={s.id} className="panel-card" aria-label={`Scorecard by ${s.interviewer}`}>
+              <div className="strong">
+                {s.interviewer}
+                {s.id === l.own?.id ? ' (you)' : ''}: {L.recommendation[s.recommendation]}{' '}
+                <span className="muted small">{formatDate(s.submittedAt)}</span>
+              </div>
+              <ul>
+                {s.ratings.map((r) => (
+                  <li key={r.questionId}>
+                    {L.topic[r.topic]}: <strong>{r.rating ?? 'no rating'}</strong>
+                    {r.notes ? <span className="muted"> — {r.notes}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </article>
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}
+
+function ScorecardForm({
+  candidateId,
+  requisitionId,
+  viewer,
+  onSubmitted
+}: {
+  candidateId: number
+  requisitionId: number
+  viewer: string
+  onSubmitted: (interviewer: string) => void
+}) {
   const kit = useRequisition(requisitionId)
   const submit = useSubmitScorecard()
-  const [interviewer, setInterviewer] = useState('')
+  const [interviewer, setInterviewer] = useState(viewer)
+  // The person viewing is the one likely to be scoring; not so the one who just submitted (they become the viewer).
+  const justSubmitted = useRef(false)
+  useEffect(() => {
+    if (justSubmitted.current) justSubmitted.current = false
+    else if (viewer.trim()) setInterviewer(viewer)
+  }, [viewer])
   const [recommendation, setRecommendation] = useState<Recommendation | ''>('')
   const [ratings, setRatings] = useState<Record<number, number | null>>({})
   const [notes, setNotes] = useState<Record<number, string>>({})
@@ -230,6 +311,8 @@ function ScorecardForm({ candidateId, requisitionId }: { candidateId: number; re
       {
         onSuccess: (v) => {
           setDone(`Scorecard from ${v.interviewer} saved.`)
+          justSubmitted.current = interviewerKey(v.interviewer) !== interviewerKey(viewer)
+          onSubmitted(v.interviewer)
           setRatings({})
           setNotes({})
           setRecommendation('')

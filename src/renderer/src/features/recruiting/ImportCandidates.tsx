@@ -121,7 +121,7 @@ function ImportResult({ result, onOpen }: { result: CandidateImportResult; onOpe
   return (
     <div className="candidate-import-result">
       <p role="status">
-        <strong>{result.created.length + result.flagged.length - skipped}</strong> added from {result.fileName} ({result.rowsRead} rows read)
+        <strong>{result.created.length + result.flagged.length - skipped}</strong> added from {result.fileName} ({result.rowsRead} {result.rowsRead === 1 ? 'row' : 'rows'} read)
         {result.flagged.length ? `; ${result.flagged.length} possible ${result.flagged.length === 1 ? 'duplicate' : 'duplicates'}${skipped ? `, ${skipped} skipped` : ''}` : ''}.
         {result.ignoredColumns.length ? ` Ignored columns: ${result.ignoredColumns.join(', ')}.` : ''}
       </p>

@@ -1,5 +1,5 @@
 // Recruiting: pick a role, work its candidate board, open profiles and scorecards, compare, and read the funnel.
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react'
 import type { BoardCard } from '@shared/contract'
 import { CANDIDATE_SOURCES, CANDIDATE_STAGES, RECRUITING_LABELS as L, isExitStage, type CandidateSource, type CandidateStage } from '@shared/recruiting'
 import { Chip, EmptyState, ErrorBanner, Loading, PageHeader } from '../../kit/kit'
@@ -9,6 +9,16 @@ import { CandidateDrawer } from './CandidateDrawer'
 import { CompareView } from './CompareView'
 import { FunnelView } from './FunnelView'
 import { ImportCandidates } from './ImportCandidates'
+import './board.css'
+
+/** What a dragged card carries: "candidateId:stage", read back only by a column of this board. */
+const DRAG_TYPE = 'application/x-touchline-candidate'
+
+function dragged(e: DragEvent): { candidateId: number; stage: CandidateStage } | null {
+  const m = /^(\d+):([a-z_]+)$/.exec(e.dataTransfer.getData(DRAG_TYPE))
+  const stage = m ? (CANDIDATE_STAGES as readonly string[]).find((s) => s === m[2]) : undefined
+  return m && stage ? { candidateId: Number(m[1]), stage: stage as CandidateStage } : null
+}
 
 type View = 'board' | 'funnel'
 
@@ -116,9 +126,21 @@ function BoardView({
   onOpen: (id: number) => void
 }) {
   const board = useBoard(requisitionId)
+  const drop = useMoveCandidate()
+  const [over, setOver] = useState<CandidateStage | null>(null)
+  // A card dropped on Rejected or Withdrawn waits on its card for the reason, as a move chosen in its select does.
+  const [asking, setAsking] = useState<{ candidateId: number; stage: CandidateStage } | null>(null)
   if (board.isPending) return <Loading label="Loading the board…" />
   if (!board.data) return <ErrorBanner error={board.error} />
   const r = board.data.requisition
+  const onDrop = (stage: CandidateStage, e: DragEvent) => {
+    e.preventDefault()
+    setOver(null)
+    const card = dragged(e)
+    if (!card || card.stage === stage) return
+    if (isExitStage(stage)) setAsking({ candidateId: card.candidateId, stage })
+    else drop.mutate({ candidateId: card.candidateId, requisitionId: r.id, stage })
+  }
   return (
     <>
       <p className="muted small">
@@ -127,14 +149,38 @@ function BoardView({
         {r.teamName ? ` · ${r.teamName}` : ''}
       </p>
       <ErrorBanner error={board.error} />
+      <ErrorBanner error={drop.error} />
       <div className="board" aria-label="Candidate board">
         {board.data.columns.map((col) => (
-          <section key={col.stage} className={`board-column${isExitStage(col.stage) ? ' exit' : ''}`} aria-label={L.stage[col.stage]}>
+          <section
+            key={col.stage}
+            className={`board-column${isExitStage(col.stage) ? ' exit' : ''}${over === col.stage ? ' drop-target' : ''}`}
+            aria-label={L.stage[col.stage]}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+              e.preventDefault()
+              e.dataTransfer.dropEffect = 'move'
+              if (over !== col.stage) setOver(col.stage)
+            }}
+            onDragLeave={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(null)
+            }}
+            onDrop={(e) => onDrop(col.stage, e)}
+          >
             <h2>
               {L.stage[col.stage]} <span className="muted">{col.total}</span>
             </h2>
             {col.cards.map((card) => (
-              <Card key={card.applicationId} card={card} requisitionId={r.id} checked={selected.includes(card.candidateId)} onToggle={onToggle} onOpen={onOpen} />
+              <Card
+                key={card.applicationId}
+                card={card}
+                requisitionId={r.id}
+                checked={selected.includes(card.candidateId)}
+                onToggle={onToggle}
+                onOpen={onOpen}
+                pending={asking?.candidateId === card.candidateId ? asking.stage : null}
+                setPending={(stage) => setAsking(stage ? { candidateId: card.candidateId, stage } : null)}
+              />
             ))}
           </section>
         ))}
@@ -148,20 +194,32 @@ function Card({
   requisitionId,
   checked,
   onToggle,
-  onOpen
+  onOpen,
+  pending,
+  setPending
 }: {
   card: BoardCard
   requisitionId: number
   checked: boolean
   onToggle: (id: number) => void
   onOpen: (id: number) => void
+  /** An exit stage chosen (in the select or by a drop) that waits for its reason. */
+  pending: CandidateStage | null
+  setPending: (stage: CandidateStage | null) => void
 }) {
   const move = useMoveCandidate()
-  const [pending, setPending] = useState<CandidateStage | null>(null)
   const [reason, setReason] = useState('')
   const go = (stage: CandidateStage, why?: string) => move.mutate({ candidateId: card.candidateId, requisitionId, stage, reason: why })
   return (
-    <article className={`card${card.stalled ? ' stalled' : ''}`} aria-label={card.name}>
+    <article
+      className={`card${card.stalled ? ' stalled' : ''}`}
+      aria-label={card.name}
+      draggable={pending === null}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, `${card.candidateId}:${card.stage}`)
+        e.dataTransfer.effectAllowed = 'move'
+      }}
+    >
       <div className="card-top">
         <button type="button" className="link" onClick={() => onOpen(card.candidateId)}>
           {card.name}

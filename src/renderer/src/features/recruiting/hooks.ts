@@ -8,6 +8,13 @@ export const useBoard = (requisitionId: number | null) => useCall('candidates.bo
 /** `viewer`: the interviewer looking; until they submit their own scorecard the panel's views are withheld. */
 export const useCandidate = (id: number | null, viewer = '') =>
   useCall('candidates.get', { id: id ?? 1, viewer: viewer.trim() || undefined }, { enabled: id !== null })
+/** The panel's scorecards as `interviewer` may see them: only once their own is in. */
+export const useScorecards = (candidateId: number, requisitionId: number | null, interviewer: string) =>
+  useCall(
+    'scorecards.list',
+    { candidateId, requisitionId: requisitionId ?? 1, interviewer: interviewer.trim() || '-' },
+    { enabled: requisitionId !== null && interviewer.trim() !== '' }
+  )
 export const useCompare = (ids: number[]) => useCall('candidates.compare', { ids }, { enabled: ids.length >= 2 && ids.length <= 4 })
 export const useFunnel = (input: MethodInput<'recruiting.funnel'>) => useCall('recruiting.funnel', input)
 
