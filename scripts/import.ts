@@ -1,10 +1,10 @@
 // `npm run import -- FILE... --workspace PATH [--source NAME] [--rep NAME] [--dry-run] [--json]`: the import pipeline
 // without the window. Files stream from disk, each in its own transaction; a workspace that does not exist is created.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { IMPORT_SOURCES, type ImportOutcome, type ImportSource } from '../src/shared/contract/imports'
+import { IMPORT_SOURCES, importMappingSchema, type ImportMapping, type ImportOutcome, type ImportSource } from '../src/shared/contract/imports'
 import { isoDay, isoSecond } from '../src/shared/dates'
 import { systemClock } from '../src/main/clock'
 import { toWireError } from '../src/main/dispatch'
@@ -12,8 +12,9 @@ import { WorkspaceSession } from '../src/main/session'
 import { fileSource } from '../src/main/importers/stream'
 import { prepareImport, runImport, type Progress } from '../src/main/importers/run'
 import { tuneForBulkWrites } from '../src/main/importers/jobs'
+import { repNames, savedMappings } from '../src/main/importers/saved-mappings'
 
-const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMPORT_SOURCES.join('|')}] [--rep NAME] [--dry-run] [--day-first|--month-first] [--json]`
+const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMPORT_SOURCES.join('|')}] [--rep NAME] [--mapping FILE.json] [--dry-run] [--day-first|--month-first] [--json]`
 
 interface FileReport {
   file: string
@@ -38,6 +39,7 @@ const { values, positionals } = (() => {
         workspace: { type: 'string' },
         source: { type: 'string' },
         rep: { type: 'string' },
+        mapping: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'day-first': { type: 'boolean', default: false },
         'month-first': { type: 'boolean', default: false },
@@ -61,6 +63,19 @@ if (source !== undefined && !(IMPORT_SOURCES as readonly string[]).includes(sour
 if (values['day-first'] && values['month-first']) fail('--day-first and --month-first cannot both be given')
 const dayFirst = values['day-first'] ? true : values['month-first'] ? false : undefined
 for (const f of positionals) if (!existsSync(f)) fail(`file "${f}" does not exist`, 1)
+/** `--mapping FILE.json`: the wizard's mapping shape; without it, the mapping saved in the workspace for each file applies. */
+const mapping: ImportMapping | undefined = (() => {
+  if (values.mapping === undefined) return undefined
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(values.mapping, 'utf8'))
+  } catch (err) {
+    return fail(`--mapping ${values.mapping}: ${(err as Error).message}`, 1)
+  }
+  const parsed = importMappingSchema.safeParse({ columns: [], stages: [], forecastCategories: [], owners: [], ...(typeof raw === 'object' && raw !== null ? raw : {}) })
+  if (!parsed.success) return fail(`--mapping ${values.mapping}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`, 1)
+  return parsed.data
+})()
 
 const json = values.json
 const dryRun = values['dry-run']
@@ -123,7 +138,7 @@ async function main(): Promise<number> {
       let backupMs = 0
       const elapsed = () => Math.round(performance.now() - started) / 1000
       try {
-        const request = { source: fileSource(path, name), read: { source, dayFirst }, repId }
+        const request = { source: fileSource(path, name), read: { source, dayFirst, mapping, saved: savedMappings(store.sqlite), repName: repNames(store.sqlite) }, repId }
         const prepared = await prepareImport(request)
         say(`${name}: ${prepared.mapping.label}, ${prepared.encoding}${prepared.entry ? ` (${prepared.entry})` : ''}`)
         const now = systemClock.now()

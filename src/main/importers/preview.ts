@@ -1,45 +1,12 @@
 // What the wizard shows before anything is written: the detected source, the mapping, sample rows and a dry-run count.
 import type Database from 'better-sqlite3'
-import type { ImportPreview } from '@shared/contract/imports'
-import type { ReadResult } from './read'
-import type { Field } from './sources'
+import type { ImportOwnerRow, ImportPreview, ImportValueRow } from '@shared/contract/imports'
+import { valueKey, type ReadResult } from './read'
+import { FIELD_LABELS, KIND_FIELDS, type Field } from './sources'
 import { AccountIndex } from './apply'
+import { mapForecastCategory, mapStage } from './deals'
+import { text } from './values'
 import { accountNameKey } from '../services/pipeline/accounts'
-
-const FIELD_LABELS: Record<Field, string> = {
-  externalId: 'External id',
-  name: 'Deal',
-  account: 'Account',
-  accountId: 'Account id',
-  owner: 'Owner',
-  stage: 'Stage',
-  amount: 'Amount',
-  currency: 'Currency',
-  probability: 'Probability',
-  forecastCategory: 'Forecast category',
-  closeDate: 'Close date',
-  createdDate: 'Created',
-  isClosed: 'Closed?',
-  isWon: 'Won?',
-  status: 'Status',
-  nextStep: 'Next step',
-  lossReason: 'Loss reason',
-  firstName: 'First name',
-  lastName: 'Last name',
-  url: 'Profile URL',
-  email: 'Email',
-  company: 'Company',
-  position: 'Position',
-  connectedOn: 'Connected on',
-  occurredAt: 'Occurred at',
-  activityType: 'Activity type',
-  rep: 'Rep',
-  subject: 'Subject',
-  direction: 'Direction',
-  outcome: 'Outcome',
-  deal: 'Deal',
-  dealId: 'Deal id'
-}
 
 const SAMPLE_SIZE = 8
 
@@ -47,10 +14,10 @@ function money(minor: number, currency: string): string {
   return `${currency} ${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`
 }
 
-export function buildPreview(sqlite: Database.Database, read: ReadResult): ImportPreview {
+export function buildPreview(sqlite: Database.Database, read: ReadResult, partial: ImportPreview['partial'] = null): ImportPreview {
   const columns = read.table.headers.map((header, i) => {
-    const field = read.columns.fieldOf[i]
-    return { header, field: field ? FIELD_LABELS[field] : null }
+    const field = read.columns.fieldOf[i] ?? null
+    return { header, field: field ? FIELD_LABELS[field] : null, fieldId: field, overridden: read.columns.overridden[i] ?? false }
   })
   let toCreate = 0
   let toUpdate = 0
@@ -110,6 +77,11 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult): Impor
     headerRow: read.table.headerLine,
     columns,
     missingFields,
+    targetFields: KIND_FIELDS[read.mapping.kind].map((f) => ({ field: f, label: FIELD_LABELS[f], required: read.mapping.required.includes(f) })),
+    mapping: read.applied.mapping,
+    savedMapping: read.applied.saved,
+    values: read.mapping.kind === 'deals' ? dealValues(sqlite, read) : { stages: [], forecastCategories: [], owners: [] },
+    partial,
     rowCount: read.table.records.length,
     sample,
     sampleFields,
@@ -163,4 +135,44 @@ function newReps(sqlite: Database.Database, read: ReadResult): string[] {
   }
   for (const a of read.activities) if (!known.has(a.rep.toLowerCase())) names.set(a.rep.toLowerCase(), a.rep)
   return [...names.values()].sort().slice(0, 100)
+}
+
+const MAX_VALUES = 200
+
+/** The distinct values of one column in the previewed rows, most frequent first, with their original spelling. */
+function distinct(read: ReadResult, field: Field): { from: string; rows: number }[] {
+  const at = read.columns.index[field]
+  if (at === undefined) return []
+  const counts = new Map<string, { from: string; rows: number }>()
+  for (const r of read.table.records) {
+    const v = text(r.cells[at])
+    if (!v) continue
+    const k = valueKey(v)
+    const seen = counts.get(k)
+    if (seen) seen.rows++
+    else counts.set(k, { from: v, rows: 1 })
+  }
+  return [...counts.values()].sort((a, b) => b.rows - a.rows || a.from.localeCompare(b.from)).slice(0, MAX_VALUES)
+}
+
+/** Their stage names, forecast categories and owners, what we make of each unaided, and what the mapping says. */
+function dealValues(sqlite: Database.Database, read: ReadResult): ImportPreview['values'] {
+  const m = read.applied.mapping
+  const mappedTo = <T extends { from: string }>(list: readonly T[]) => new Map(list.map((x) => [valueKey(x.from), x]))
+  const stageMap = mappedTo(m.stages)
+  const stages: ImportValueRow[] = distinct(read, 'stage').map((v) => ({ ...v, auto: mapStage(v.from), mapped: stageMap.get(valueKey(v.from))?.to ?? null }))
+  const forecastMap = mappedTo(m.forecastCategories)
+  const forecastCategories: ImportValueRow[] = distinct(read, 'forecastCategory').map((v) => {
+    // Without a match the category is read from the probability: say so rather than name one.
+    const auto = /commit|best|omit|closed|pipeline/i.test(v.from) ? mapForecastCategory(v.from, 'open', 0) : null
+    return { ...v, auto, mapped: forecastMap.get(valueKey(v.from))?.to ?? null }
+  })
+  const ownerMap = mappedTo(m.owners)
+  const repByName = sqlite.prepare('SELECT name FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck()
+  const owners: ImportOwnerRow[] = distinct(read, 'owner').map((v) => ({
+    ...v,
+    autoRep: (repByName.get(v.from) as string | undefined) ?? null,
+    repId: ownerMap.get(valueKey(v.from))?.repId ?? null
+  }))
+  return { stages, forecastCategories, owners }
 }

@@ -1,19 +1,35 @@
 // The shared reading pipeline: bytes (a CSV or a zip archive) → decoded text → table → source mapping → rows to store.
 import { unzipSync } from 'fflate'
-import type { ImportProblem, ImportSource } from '@shared/contract/imports'
+import { EMPTY_IMPORT_MAPPING, type ImportForecastTarget, type ImportMapping, type ImportProblem, type ImportSource, type ImportStageTarget } from '@shared/contract/imports'
 import { ImportError } from './errors'
 import { decodeBytes, type Encoding } from './encoding'
-import { readTable, type Table, type TableRecord } from './table'
-import { detectSource, KNOWN_HEADERS, resolveColumns, sourceMapping, type Field, type ResolvedColumns, type SourceMapping } from './sources'
+import { headerKey, readTable, type Table, type TableRecord } from './table'
+import { checkColumnOverrides, detectSource, KNOWN_HEADERS, resolveColumns, sourceMapping, type Field, type ResolvedColumns, type SourceMapping } from './sources'
 import { mapDealRecords, type ImportedDeal } from './deals'
 import { mapConnectionRecords, type ImportedConnection } from './connections'
 import { detectDayOrder, type DayOrder } from './values'
 import { readSocial, type ImportedSocial, type SocialFiles } from './linkedin-social'
 import { activityDateCells, mapActivityRecords, type ImportedActivity } from './activities'
+import { readAll, streamTable, type ByteSource } from './stream'
+
+/** A saved mapping for a file's headers: the one saved for these very headers, else (source given) the newest that fits. */
+export type SavedMappingLookup = (source: ImportSource | null, headers: readonly string[]) => { source: ImportSource; mapping: ImportMapping; match: 'exact' | 'source' } | null
 
 export interface ReadOptions {
   source?: ImportSource
   dayFirst?: boolean
+  /** The user's mapping for this read: replaces any saved one, and is refused naming the column when it does not fit. */
+  mapping?: ImportMapping
+  /** Where saved mappings are found when no mapping is given (a saved one that no longer fits is left out). */
+  saved?: SavedMappingLookup
+  /** A rep's name by id, for owner mappings; null when there is no such rep. */
+  repName?: (id: number) => string | null
+}
+
+/** The mapping a read used, and where it came from. */
+export interface AppliedMapping {
+  mapping: ImportMapping
+  saved: 'exact' | 'source' | null
 }
 
 export interface ReadResult {
@@ -23,6 +39,7 @@ export interface ReadResult {
   table: Table
   mapping: SourceMapping
   columns: ResolvedColumns
+  applied: AppliedMapping
   dateOrder: 'known' | 'none' | 'ambiguous'
   deals: ImportedDeal[]
   connections: ImportedConnection[]
@@ -73,21 +90,103 @@ export function readImport(fileName: string, raw: Uint8Array, options: ReadOptio
   return readFromTable(fileName, entry, decoded.encoding, table, options, social)
 }
 
-/** The source mapping for a table's headers (chosen or detected), refused with file, header row and column when it does not fit. */
-export function mappingFor(file: string, table: Pick<Table, 'headers' | 'headerLine'>, options: ReadOptions): { mapping: SourceMapping; columns: ResolvedColumns } {
-  const mapping = options.source ? sourceMapping(options.source) : detectSource(table.headers)
+/**
+ * The source mapping for a table's headers (chosen, saved for these headers, or detected) with the user's column
+ * overrides, refused with file, header row and column when it does not fit.
+ */
+export function mappingFor(
+  file: string,
+  table: Pick<Table, 'headers' | 'headerLine'>,
+  options: ReadOptions
+): { mapping: SourceMapping; columns: ResolvedColumns; applied: AppliedMapping } {
+  let applied: AppliedMapping = { mapping: options.mapping ?? EMPTY_IMPORT_MAPPING, saved: null }
+  let chosen = options.source
+  if (!options.mapping && options.saved) {
+    const hit = options.saved(options.source ?? null, table.headers)
+    if (hit) {
+      applied = { mapping: hit.mapping, saved: hit.match }
+      chosen ??= hit.source
+    }
+  }
+  // Overrides that take a required column away still name the source the headers came from, so the refusal can say which.
+  const mapping = chosen ? sourceMapping(chosen) : (detectSource(table.headers, applied.mapping.columns) ?? (applied.mapping.columns.length > 0 ? detectSource(table.headers) : null))
+  if (mapping && !options.mapping && options.saved && applied.saved === null) {
+    const hit = options.saved(mapping.source, table.headers)
+    if (hit) applied = { mapping: hit.mapping, saved: hit.match }
+  }
   if (!mapping) {
     throw new ImportError(
       { file, row: table.headerLine },
       `the columns (${table.headers.slice(0, 8).join(', ')}${table.headers.length > 8 ? ', …' : ''}) match no known export: Salesforce, HubSpot, Pipedrive, LinkedIn Connections or an activities CSV`
     )
   }
-  const columns = resolveColumns(mapping, table.headers)
+  if (applied.saved === null) checkColumnOverrides(file, table.headerLine, table.headers, mapping.kind, mapping.label, applied.mapping.columns)
+  else {
+    // A saved mapping that no longer fits this file is left out, not held against it.
+    try {
+      checkColumnOverrides(file, table.headerLine, table.headers, mapping.kind, mapping.label, applied.mapping.columns)
+    } catch {
+      applied = { mapping: EMPTY_IMPORT_MAPPING, saved: null }
+    }
+  }
+  const columns = resolveColumns(mapping, table.headers, applied.mapping.columns)
   if (columns.missing.length > 0) {
     const names = columns.missing.map((f: Field) => mapping.fields[f]?.[0] ?? f)
     throw new ImportError({ file, row: table.headerLine, column: names[0] }, `a ${mapping.label} file needs the column(s) ${names.join(', ')}`)
   }
-  return { mapping, columns }
+  return { mapping, columns, applied }
+}
+
+/**
+ * Our words for each value target, as the deal mapper reads them: a mapped value is written into the cell in these
+ * words, so the preview, the dry run, the import and the command line all read it the same way (a unit test holds
+ * each to the stage or category it stands for).
+ */
+export const STAGE_WORDS: Record<ImportStageTarget, string> = {
+  prospecting: 'Prospecting',
+  qualifying: 'Qualifying',
+  solution: 'Solution',
+  proposal: 'Proposal',
+  negotiation: 'Negotiation',
+  won: 'Closed Won',
+  lost: 'Closed Lost'
+}
+export const FORECAST_WORDS: Record<ImportForecastTarget, string> = { commit: 'Commit', best_case: 'Best Case', pipeline: 'Pipeline', omitted: 'Omitted' }
+
+/** A value of theirs as the mapping matches it: trimmed, case and inner spacing ignored. */
+export const valueKey = headerKey
+
+/**
+ * Deal records with the mapping's values put in: their stage names, forecast categories and owners replaced by ours.
+ * An owner mapped to a rep that does not exist is refused naming the column (a saved mapping's stale entry is left out).
+ */
+export function mapDealValues(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, records: TableRecord[], options: ReadOptions): TableRecord[] {
+  const { stages, forecastCategories, owners } = applied.mapping
+  const swaps: { at: number; values: Map<string, string> }[] = []
+  const add = (field: Field, pairs: [string, string][]) => {
+    const at = columns.index[field]
+    if (at !== undefined && pairs.length > 0) swaps.push({ at, values: new Map(pairs.map(([from, to]) => [valueKey(from), to])) })
+  }
+  add('stage', stages.map((s) => [s.from, STAGE_WORDS[s.to]]))
+  add('forecastCategory', forecastCategories.map((f) => [f.from, FORECAST_WORDS[f.to]]))
+  const ownerPairs: [string, string][] = []
+  for (const o of owners) {
+    const name = options.repName?.(o.repId) ?? null
+    if (name !== null) ownerPairs.push([o.from, name])
+    else if (applied.saved === null) throw new ImportError({ file, row: table.headerLine, column: table.headers[columns.index.owner ?? -1] ?? 'owner' }, `the owner "${o.from}" is mapped to rep ${o.repId}, which does not exist`)
+  }
+  add('owner', ownerPairs)
+  if (swaps.length === 0) return records
+  return records.map((r) => {
+    let cells: string[] | null = null
+    for (const { at, values } of swaps) {
+      const to = values.get(valueKey(r.cells[at] ?? ''))
+      if (to === undefined) continue
+      cells ??= [...r.cells]
+      cells[at] = to
+    }
+    return cells ? { line: r.line, cells } : r
+  })
 }
 
 /** Header warnings: Salesforce ids where names belong, duplicated columns. */
@@ -109,7 +208,7 @@ export function headerProblems(file: string, table: Pick<Table, 'headers' | 'hea
 /** Everything read from one table: the mapped rows and their problems, nothing written yet. */
 export function readFromTable(fileName: string, entry: string | null, encoding: Encoding, table: Table, options: ReadOptions, social: SocialFiles = {}): ReadResult {
   const file = entry ? `${fileName}/${entry}` : fileName
-  const { mapping, columns } = mappingFor(file, table, options)
+  const { mapping, columns, applied } = mappingFor(file, table, options)
   const problems: ImportProblem[] = [...table.problems, ...headerProblems(file, table, columns)]
 
   let dateOrder: ReadResult['dateOrder'] = 'none'
@@ -131,13 +230,13 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
       dateOrder = 'ambiguous'
       if (options.dayFirst !== undefined) order = options.dayFirst ? 'dmy' : 'mdy'
     }
-    const mapped = mapDealRecords(file, table.headers, columns, table.records, order)
-    return { fileName, entry, encoding, table, mapping, columns, dateOrder, deals: mapped.deals, connections: [], social: [], activities: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+    const mapped = mapDealRecords(file, table.headers, columns, mapDealValues(file, table, columns, applied, table.records, options), order)
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: mapped.deals, connections: [], social: [], activities: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   if (mapping.kind === 'activities') {
     const { order, dateOrder } = activityDayOrder(file, table.headers, columns, table.records, options)
     const mapped = mapActivityRecords(file, table.headers, columns, table.records, order)
-    return { fileName, entry, encoding, table, mapping, columns, dateOrder, deals: [], connections: [], social: [], activities: mapped.activities, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: [], connections: [], social: [], activities: mapped.activities, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   const mapped = mapConnectionRecords(file, table.headers, columns, table.records)
   const activity = readSocial(fileName, social)
@@ -148,6 +247,7 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
     table,
     mapping,
     columns,
+    applied,
     dateOrder,
     deals: [],
     connections: mapped.connections,
@@ -175,4 +275,33 @@ export function activityDayOrder(
   }
   if (verdict.kind === 'ambiguous') return { order: options.dayFirst === undefined ? null : options.dayFirst ? 'dmy' : 'mdy', dateOrder: 'ambiguous' }
   return { order: null, dateOrder: 'none' }
+}
+
+/** Archives are read whole for a preview; this much of a CSV is enough to show it (a bigger one is previewed from its head). */
+const PREVIEW_BYTES = 4 * 1024 * 1024
+const PREVIEW_ROWS = 20_000
+
+/**
+ * What the wizard previews: the whole of an archive or a small CSV, else the first rows of a big CSV (about 4 MB or
+ * 20,000 rows), read through the same table and mapping code as the import itself.
+ */
+export async function readPreview(source: ByteSource, options: ReadOptions): Promise<{ read: ReadResult; partial: { rowsRead: number; bytesRead: number; bytesTotal: number } | null }> {
+  if (source.size === 0) throw new ImportError({ file: source.name, row: 1 }, 'the file is empty')
+  if (source.isZip) return { read: readImport(source.name, await readAll(source, MAX_ENTRY_BYTES), options), partial: null }
+  const table = await streamTable(source, source.name, KNOWN_HEADERS)
+  const records: TableRecord[] = []
+  let finished = true
+  try {
+    for await (const batch of table.batches()) {
+      for (const r of batch) records.push(r)
+      if (table.bytesRead() >= PREVIEW_BYTES || records.length >= PREVIEW_ROWS) {
+        finished = table.bytesRead() >= source.size
+        break
+      }
+    }
+  } finally {
+    await table.close()
+  }
+  const read = readFromTable(source.name, null, table.encoding, { ...table, records }, options)
+  return { read, partial: finished ? null : { rowsRead: records.length, bytesRead: table.bytesRead(), bytesTotal: source.size } }
 }

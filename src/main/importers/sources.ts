@@ -1,5 +1,6 @@
 // The built-in source mappings: which headers each export uses for which field, and how a file is recognised.
-import type { ImportSource } from '@shared/contract/imports'
+import type { ImportField, ImportMapping, ImportSource } from '@shared/contract/imports'
+import { ImportError } from './errors'
 import { headerKey } from './table'
 
 export type DealField =
@@ -23,6 +24,48 @@ export type DealField =
 export type ConnectionField = 'firstName' | 'lastName' | 'url' | 'email' | 'company' | 'position' | 'connectedOn'
 export type ActivityField = 'occurredAt' | 'activityType' | 'rep' | 'subject' | 'direction' | 'outcome' | 'deal' | 'dealId'
 export type Field = DealField | ConnectionField | ActivityField
+
+/** The fields a column of each kind of file can fill (any source of that kind: a HubSpot file may map a Won column). */
+export const KIND_FIELDS: Record<SourceMapping['kind'], readonly Field[]> = {
+  deals: ['externalId', 'name', 'account', 'accountId', 'owner', 'stage', 'amount', 'currency', 'probability', 'forecastCategory', 'closeDate', 'createdDate', 'isClosed', 'isWon', 'status', 'nextStep', 'lossReason'],
+  connections: ['firstName', 'lastName', 'url', 'email', 'company', 'position', 'connectedOn'],
+  activities: ['occurredAt', 'activityType', 'rep', 'subject', 'direction', 'outcome', 'dealId', 'deal', 'account']
+}
+
+export const FIELD_LABELS: Record<ImportField, string> = {
+  externalId: 'External id',
+  name: 'Deal',
+  account: 'Account',
+  accountId: 'Account id',
+  owner: 'Owner',
+  stage: 'Stage',
+  amount: 'Amount',
+  currency: 'Currency',
+  probability: 'Probability',
+  forecastCategory: 'Forecast category',
+  closeDate: 'Close date',
+  createdDate: 'Created',
+  isClosed: 'Closed?',
+  isWon: 'Won?',
+  status: 'Status',
+  nextStep: 'Next step',
+  lossReason: 'Loss reason',
+  firstName: 'First name',
+  lastName: 'Last name',
+  url: 'Profile URL',
+  email: 'Email',
+  company: 'Company',
+  position: 'Position',
+  connectedOn: 'Connected on',
+  occurredAt: 'Occurred at',
+  activityType: 'Activity type',
+  rep: 'Rep',
+  subject: 'Subject',
+  direction: 'Direction',
+  outcome: 'Outcome',
+  deal: 'Deal',
+  dealId: 'Deal id'
+}
 
 export interface SourceMapping {
   source: ImportSource
@@ -205,25 +248,70 @@ export interface ResolvedColumns {
   index: Partial<Record<Field, number>>
   /** per column, the field it fills. */
   fieldOf: (Field | null)[]
+  /** per column, whether the mapping's column overrides decided it. */
+  overridden: boolean[]
   missing: Field[]
   duplicates: string[]
 }
 
-export function resolveColumns(mapping: SourceMapping, headers: readonly string[]): ResolvedColumns {
+export type ColumnOverrides = ImportMapping['columns']
+
+/**
+ * Refuses column overrides that do not fit the file, naming the column: a header the file lacks, a field this kind of
+ * file does not have, a header or a field given twice. Nothing is read or written before this passes.
+ */
+export function checkColumnOverrides(file: string, headerLine: number, headers: readonly string[], kind: SourceMapping['kind'], label: string, overrides: ColumnOverrides): void {
+  const keys = headers.map(headerKey)
+  const byField = new Map<Field, string>()
+  const seenHeaders = new Set<string>()
+  for (const o of overrides) {
+    const key = headerKey(o.header)
+    if (!keys.includes(key)) throw new ImportError({ file, row: headerLine, column: o.header }, 'the mapping names a column this file does not have')
+    if (seenHeaders.has(key)) throw new ImportError({ file, row: headerLine, column: o.header }, 'the mapping names this column twice')
+    seenHeaders.add(key)
+    if (o.field === null) continue
+    if (!(KIND_FIELDS[kind] as readonly string[]).includes(o.field)) {
+      throw new ImportError({ file, row: headerLine, column: o.header }, `"${o.field}" is not a field of a ${label} file (${KIND_FIELDS[kind].join(', ')})`)
+    }
+    const other = byField.get(o.field)
+    if (other !== undefined) throw new ImportError({ file, row: headerLine, column: o.header }, `the field ${FIELD_LABELS[o.field]} is mapped to two columns, "${other}" and "${o.header}"`)
+    byField.set(o.field, o.header)
+  }
+}
+
+/**
+ * The columns of a file under a mapping: the user's overrides first (a header to a field, or to nothing), then the
+ * source's built-in header names for every field and column the overrides left free. Overrides must have passed
+ * checkColumnOverrides; here a field unknown to the kind is ignored (detection tries every source).
+ */
+export function resolveColumns(mapping: SourceMapping, headers: readonly string[], overrides: ColumnOverrides = []): ResolvedColumns {
   const keys = headers.map(headerKey)
   const index: Partial<Record<Field, number>> = {}
   const fieldOf: (Field | null)[] = headers.map(() => null)
+  const overridden: boolean[] = headers.map(() => false)
   const duplicates: string[] = []
   const seen = new Set<string>()
   keys.forEach((k, i) => {
     if (seen.has(k) && k !== '') duplicates.push(headers[i] ?? k)
     seen.add(k)
   })
+  const allowed = KIND_FIELDS[mapping.kind] as readonly string[]
+  for (const o of overrides) {
+    const at = keys.indexOf(headerKey(o.header))
+    if (at < 0 || overridden[at]) continue
+    if (o.field !== null && (!allowed.includes(o.field) || index[o.field as Field] !== undefined)) continue
+    overridden[at] = true
+    if (o.field !== null) {
+      index[o.field as Field] = at
+      fieldOf[at] = o.field as Field
+    }
+  }
   for (const [field, names] of Object.entries(mapping.fields) as [Field, readonly string[]][]) {
+    if (index[field] !== undefined) continue
     // Earlier names in the list are preferred (Owner.Name over OwnerId).
     for (const name of names) {
       const at = keys.indexOf(headerKey(name))
-      if (at >= 0 && fieldOf[at] === null) {
+      if (at >= 0 && fieldOf[at] === null && !overridden[at]) {
         index[field] = at
         fieldOf[at] = field
         break
@@ -231,16 +319,16 @@ export function resolveColumns(mapping: SourceMapping, headers: readonly string[
     }
   }
   const missing = mapping.required.filter((f) => index[f] === undefined)
-  return { index, fieldOf, missing, duplicates }
+  return { index, fieldOf, overridden, missing, duplicates }
 }
 
 /** The mapping whose signature and fields the headers match best; null when none has its required columns. */
-export function detectSource(headers: readonly string[]): SourceMapping | null {
+export function detectSource(headers: readonly string[], overrides: ColumnOverrides = []): SourceMapping | null {
   const keys = new Set(headers.map(headerKey))
   let best: SourceMapping | null = null
   let bestScore = 0
   for (const mapping of SOURCES) {
-    const resolved = resolveColumns(mapping, headers)
+    const resolved = resolveColumns(mapping, headers, overrides)
     if (resolved.missing.length > 0) continue
     const score = mapping.signature.filter((h) => keys.has(h)).length * 10 + Object.keys(resolved.index).length
     if (score > bestScore) {

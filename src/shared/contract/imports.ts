@@ -19,6 +19,60 @@ export const IMPORT_SOURCE_NAMES: Record<ImportSource, string> = {
 
 /** Base64 grows bytes by 4/3; 25 MB of file is the ceiling a window may send in one call. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024
+/** Bigger files travel in chunks into a staged file in main (`import.beginUpload` … `import.finishUpload`). */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024
+
+/** Every field a column can fill; which of them a file may use depends on its kind (deals, connections, activities). */
+export const IMPORT_FIELDS = [
+  'externalId', 'name', 'account', 'accountId', 'owner', 'stage', 'amount', 'currency', 'probability', 'forecastCategory', 'closeDate',
+  'createdDate', 'isClosed', 'isWon', 'status', 'nextStep', 'lossReason', 'firstName', 'lastName', 'url', 'email', 'company', 'position',
+  'connectedOn', 'occurredAt', 'activityType', 'rep', 'subject', 'direction', 'outcome', 'deal', 'dealId'
+] as const
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+/** Where a stage name of theirs can go: one of our open stages, or closed won / lost. */
+export const IMPORT_STAGE_TARGETS = ['prospecting', 'qualifying', 'solution', 'proposal', 'negotiation', 'won', 'lost'] as const
+export type ImportStageTarget = (typeof IMPORT_STAGE_TARGETS)[number]
+/** Forecast categories an open deal can take (closed deals are always `closed`). */
+export const IMPORT_FORECAST_TARGETS = ['commit', 'best_case', 'pipeline', 'omitted'] as const
+export type ImportForecastTarget = (typeof IMPORT_FORECAST_TARGETS)[number]
+
+const cellText = z.string().trim().min(1).max(200)
+
+/**
+ * The user's changes to a source's built-in mapping: columns (a header to a field, or to nothing) and values (their
+ * stage names, forecast categories and owners to ours). Checked in main against the file: a header it does not have,
+ * a field its kind does not know or a field given twice is refused naming the column.
+ */
+export const importMappingSchema = z
+  .object({
+    columns: z.array(z.object({ header: cellText, field: z.enum(IMPORT_FIELDS).nullable() }).strict()).max(300),
+    stages: z.array(z.object({ from: cellText, to: z.enum(IMPORT_STAGE_TARGETS) }).strict()).max(500),
+    forecastCategories: z.array(z.object({ from: cellText, to: z.enum(IMPORT_FORECAST_TARGETS) }).strict()).max(100),
+    owners: z.array(z.object({ from: cellText, repId: id }).strict()).max(2000)
+  })
+  .strict()
+export type ImportMapping = z.infer<typeof importMappingSchema>
+export const EMPTY_IMPORT_MAPPING: ImportMapping = { columns: [], stages: [], forecastCategories: [], owners: [] }
+
+/** A distinct value of theirs in a value-mapped column, what we would make of it, and the user's choice. */
+export interface ImportValueRow {
+  from: string
+  rows: number
+  /** Our value read without help; null when nothing matches (stages: the row is skipped; forecast: read from probability). */
+  auto: string | null
+  /** The mapping's value for it, when the user (or a saved mapping) set one. */
+  mapped: string | null
+}
+
+export interface ImportOwnerRow {
+  from: string
+  rows: number
+  /** The existing rep of that name, when there is one (else a new rep is created). */
+  autoRep: string | null
+  /** The rep chosen in the mapping. */
+  repId: number | null
+}
 
 export interface ImportProblem {
   severity: 'error' | 'warning'
@@ -30,8 +84,11 @@ export interface ImportProblem {
 
 export interface ColumnMapping {
   header: string
-  /** The field it fills, or null when the column is not used. */
+  /** The label of the field it fills, or null when the column is not used. */
   field: string | null
+  fieldId: ImportField | null
+  /** Set by the mapping (the user's or a saved one) rather than by the source's built-in names. */
+  overridden: boolean
 }
 
 export interface ImportPreview {
@@ -45,6 +102,16 @@ export interface ImportPreview {
   headerRow: number
   columns: ColumnMapping[]
   missingFields: string[]
+  /** The fields a column of this file can be mapped to, with their labels. */
+  targetFields: { field: ImportField; label: string; required: boolean }[]
+  /** The mapping in effect: the one sent, else the one saved for this source, else empty. */
+  mapping: ImportMapping
+  /** Where the mapping came from: saved for files with these very headers, saved for this source, or neither. */
+  savedMapping: 'exact' | 'source' | null
+  /** Their values in the columns that need translating (up to 200 of each), read from the previewed rows. */
+  values: { stages: ImportValueRow[]; forecastCategories: ImportValueRow[]; owners: ImportOwnerRow[] }
+  /** A big file is previewed from its first rows only: how much was read. Null when the whole file was read. */
+  partial: { rowsRead: number; bytesRead: number; bytesTotal: number } | null
   rowCount: number
   /** The first rows as they will be stored, field → shown value. */
   sample: { row: number; values: Record<string, string> }[]
@@ -132,20 +199,55 @@ const base64 = z
   .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is larger than 25 MB; split it or use the command line')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64')
 
+const uploadId = z.string().regex(/^upload-[0-9a-f-]{36}$/, 'not an upload id')
+
+/** The file comes either in the call (up to 25 MB) or as a finished upload; never as a path. */
 const filePayload = {
   fileName: z.string().trim().min(1).max(260),
-  contentBase64: base64,
+  contentBase64: base64.optional(),
+  uploadId: uploadId.optional(),
   source: z.enum(IMPORT_SOURCES).optional(),
-  dayFirst: z.boolean().optional()
+  dayFirst: z.boolean().optional(),
+  /** Replaces the saved mapping for this call; without it the saved one (if any) applies. */
+  mapping: importMappingSchema.optional()
 }
+const oneFile = (v: { contentBase64?: string; uploadId?: string }) => (v.contentBase64 === undefined) !== (v.uploadId === undefined)
+const oneFileMessage = { message: 'send the file either as contentBase64 or as an uploadId, exactly one' }
 
 const jobId = z.string().regex(/^import-[0-9a-f-]{36}$/, 'not an import job id')
 
+export interface ImportUpload {
+  uploadId: string
+  fileName: string
+  size: number
+  received: number
+}
+
 export const importMethods = {
-  'import.preview': method<ImportPreview>()(z.object(filePayload).strict()),
-  'import.apply': method<ImportResult>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
-  /** Starts the import as a job in main and returns at once; the window polls `import.progress`. */
-  'import.start': method<ImportProgress>()(z.object({ ...filePayload, repId: id.optional() }).strict()),
+  'import.preview': method<ImportPreview>()(z.object(filePayload).strict().refine(oneFile, oneFileMessage)),
+  'import.apply': method<ImportResult>()(z.object({ ...filePayload, repId: id.optional() }).strict().refine(oneFile, oneFileMessage)),
+  /**
+   * Starts the import as a job in main and returns at once; the window polls `import.progress`. A dry run writes
+   * everything and rolls it back, to count what would be created, updated and skipped. A real import saves the
+   * mapping it was given for this source and these headers.
+   */
+  'import.start': method<ImportProgress>()(z.object({ ...filePayload, repId: id.optional(), dryRun: z.boolean().optional() }).strict().refine(oneFile, oneFileMessage)),
+  /** A file bigger than one call can carry: main stages it in a private temporary file, chunk by chunk, in order. */
+  'import.beginUpload': method<ImportUpload>()(z.object({ fileName: z.string().trim().min(1).max(260), size: z.number().int().min(1).max(MAX_UPLOAD_BYTES) }).strict()),
+  'import.uploadChunk': method<ImportUpload>()(
+    z
+      .object({
+        uploadId,
+        offset: z.number().int().min(0).max(MAX_UPLOAD_BYTES),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4, 'a chunk is at most 4 MB')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the chunk must be base64')
+      })
+      .strict()
+  ),
+  'import.finishUpload': method<ImportUpload>()(z.object({ uploadId }).strict()),
   'import.progress': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),
   /** Rolls the job's transaction back: the workspace stays as it was. A finished job is left as it is. */
   'import.cancel': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),

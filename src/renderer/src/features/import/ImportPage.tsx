@@ -1,11 +1,11 @@
 // Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
 import { useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
-import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportPreview, type ImportProgress, type ImportResult, type ImportSource } from '@shared/contract'
+import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportMapping, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportResult, type ImportSource } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
 import {
   downloadText,
-  readPickedFile,
+  uploadPickedFile,
   useActiveReps,
   useCancelImport,
   useDealsExport,
@@ -15,6 +15,7 @@ import {
   useStartImport,
   type PickedFile
 } from './hooks'
+import { ColumnMappingEditor, ValueMappingEditor } from './MappingEditor'
 import './import.css'
 
 export function ImportPage() {
@@ -24,7 +25,10 @@ export function ImportPage() {
   const [source, setSource] = useState<ImportSource | undefined>(undefined)
   const [repId, setRepId] = useState<number | undefined>(undefined)
   const [dragging, setDragging] = useState(false)
+  const [sent, setSent] = useState<number | null>(null)
   const preview = usePreview()
+  /** The last preview that came back: kept on screen when a later one fails, so the mapping can be put right. */
+  const [lastGood, setLastGood] = useState<ImportPreview | null>(null)
   const start = useStartImport()
   const [jobId, setJobId] = useState<string | null>(null)
   const progress = useImportProgress(jobId)
@@ -42,26 +46,52 @@ export function ImportPage() {
     setDayFirst(undefined)
     setSource(undefined)
     setRepId(undefined)
+    setLastGood(null)
+    setFile(null)
+    preview.reset()
+    setSent(0)
     try {
-      const read = await readPickedFile(picked)
+      const read = await uploadPickedFile(picked, setSent)
       setFile(read)
-      preview.mutate({ fileName: read.fileName, contentBase64: read.contentBase64 })
+      reread(read, {})
     } catch (err) {
-      setFile(null)
-      preview.reset()
       setReadError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setSent(null)
     }
+  }
+
+  /** Reads the file again with what changed (date order, source, mapping); without a mapping, the saved one applies. */
+  function reread(target: PickedFile, change: { dayFirst?: boolean; source?: ImportSource; mapping?: ImportMapping }) {
+    setJobId(null)
+    start.reset()
+    preview.mutate(
+      { fileName: target.fileName, uploadId: target.uploadId, dayFirst: 'dayFirst' in change ? change.dayFirst : dayFirst, source: 'source' in change ? change.source : source, mapping: change.mapping },
+      { onSuccess: (next) => setLastGood(next) }
+    )
   }
 
   function answerDates(first: boolean) {
     setDayFirst(first)
-    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst: first, source })
+    if (file) reread(file, { dayFirst: first, mapping: shown?.mapping })
   }
 
-  /** When detection picked the wrong export, the user names it and the file is read again with that mapping. */
+  /** When detection picked the wrong export, the user names it and the file is read again with that source's mapping. */
   function readAs(next: ImportSource | undefined) {
     setSource(next)
-    if (file) preview.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, source: next })
+    if (file) reread(file, { source: next })
+  }
+
+  function remap(next: ImportMapping) {
+    if (file) reread(file, { mapping: next })
+  }
+
+  function startJob(dryRun: boolean) {
+    if (!file || !shown) return
+    start.mutate(
+      { fileName: file.fileName, uploadId: file.uploadId, dayFirst, repId, source, mapping: shown.mapping, dryRun },
+      { onSuccess: (started) => setJobId(started.jobId) }
+    )
   }
 
   function onDrop(e: DragEvent<HTMLLabelElement>) {
@@ -70,8 +100,10 @@ export function ImportPage() {
     void choose(e.dataTransfer.files[0])
   }
 
-  const p = preview.data
-  const canApply = !!file && !!p && !running && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
+  const shown = preview.data ?? (preview.isError ? lastGood : null) ?? undefined
+  const p = shown
+  const dryRunResult = job?.state === 'done' && job.result?.dryRun ? job.result : null
+  const canApply = !!file && !!p && !running && !preview.isPending && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
 
   return (
     <div className="import-page">
@@ -106,9 +138,10 @@ export function ImportPage() {
           <input type="file" aria-label="Export file" accept=".csv,.txt,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0])} />
           {file ? (
             <span className="muted small">
-              {file.fileName} · {(file.size / 1024).toFixed(1)} KB
+              {file.fileName} · {file.size >= 1048576 ? `${(file.size / 1048576).toFixed(1)} MB` : `${(file.size / 1024).toFixed(1)} KB`}
             </span>
           ) : null}
+          {sent !== null ? <Loading label={`Sending the file to Touchline… ${(sent / 1048576).toFixed(1)} MB`} /> : null}
         </label>
         {file ? (
           <div className="toolbar import-read-as">
@@ -131,7 +164,7 @@ export function ImportPage() {
       {preview.isPending ? <Loading label="Reading the file…" /> : null}
       <ErrorBanner error={preview.error} />
 
-      {p && job?.state !== 'done' ? (
+      {p && (job?.state !== 'done' || dryRunResult) ? (
         <PreviewPanel
           preview={p}
           dayFirst={dayFirst}
@@ -140,7 +173,10 @@ export function ImportPage() {
           onRep={setRepId}
           busy={running}
           canApply={canApply}
-          onApply={() => file && start.mutate({ fileName: file.fileName, contentBase64: file.contentBase64, dayFirst, repId, source }, { onSuccess: (started) => setJobId(started.jobId) })}
+          onApply={() => startJob(false)}
+          onDryRun={() => startJob(true)}
+          onMapping={remap}
+          dryRun={dryRunResult}
           job={job?.state === 'running' ? job : undefined}
           onCancel={() => job && cancel.mutate({ jobId: job.jobId })}
         />
@@ -151,7 +187,7 @@ export function ImportPage() {
           Import cancelled after {job.rowsDone.toLocaleString('en-US')} rows: nothing was written, the workspace is as it was.
         </p>
       ) : null}
-      {job?.state === 'done' && job.result ? <ResultPanel result={job.result} /> : null}
+      {job?.state === 'done' && job.result && !job.result.dryRun ? <ResultPanel result={job.result} /> : null}
       <RecentImports />
     </div>
   )
@@ -166,6 +202,10 @@ function PreviewPanel(props: {
   busy: boolean
   canApply: boolean
   onApply: () => void
+  onDryRun: () => void
+  onMapping: (next: ImportMapping) => void
+  /** The outcome of the last dry run of this file and mapping. */
+  dryRun: ImportOutcome | null
   /** The running job, once started. */
   job: ImportProgress | undefined
   onCancel: () => void
@@ -178,6 +218,16 @@ function PreviewPanel(props: {
   return (
     <section className="panel wide" aria-labelledby="import-step-preview">
       <h2 id="import-step-preview">2. Check what will be stored</h2>
+      {p.savedMapping ? (
+        <p className="notice" aria-label="Saved mapping">
+          {p.savedMapping === 'exact' ? `Using the mapping you saved for ${p.sourceLabel} files with these columns.` : `Using the mapping you last saved for ${p.sourceLabel} files.`}
+        </p>
+      ) : null}
+      {p.partial ? (
+        <p className="muted small" aria-label="Partial preview">
+          A big file: this preview reads its first {p.partial.rowsRead.toLocaleString('en-US')} rows ({(p.partial.bytesRead / 1048576).toFixed(1)} of {(p.partial.bytesTotal / 1048576).toFixed(1)} MB). The counts below are for those rows; a dry run reads it all.
+        </p>
+      ) : null}
       <div className="stats">
         <Stat label="Detected source" value={p.sourceLabel} hint={p.entry ? `from ${p.entry}` : undefined} />
         <Stat label="Encoding" value={p.encoding} />
@@ -209,26 +259,7 @@ function PreviewPanel(props: {
 
       {p.needsRep ? <RepChoice repId={props.repId} onRep={props.onRep} /> : null}
 
-      <h3>Column mapping</h3>
-      <div className="table-wrap fit">
-        <table className="data-table compact import-mapping" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th>Column in the file</th>
-              <th>Stored as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.columns.map((c, i) => (
-              <tr key={`${c.header}-${i}`}>
-                <td>{c.header || <span className="muted">(no name)</span>}</td>
-                <td>{c.field ?? <span className="muted">not used</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {p.missingFields.length ? <p className="muted small">Not in this file (left empty or defaulted): {p.missingFields.join(', ')}</p> : null}
+      <ColumnMappingEditor preview={p} onChange={props.onMapping} busy={props.busy} />
 
       <h3>First rows as they will be stored</h3>
       <div className="table-wrap">
@@ -261,6 +292,8 @@ function PreviewPanel(props: {
         </table>
       </div>
 
+      <ValueMappingEditor preview={p} onChange={props.onMapping} />
+
       {p.accountMatches.length ? <AccountMatches matches={p.accountMatches} /> : null}
       {p.newReps.length ? (
         <p className="muted small" aria-label="New reps">
@@ -291,17 +324,53 @@ function PreviewPanel(props: {
       ) : null}
 
       <div className="import-apply">
+        <button type="button" className="button" disabled={!props.canApply} onClick={props.onDryRun}>
+          Dry run
+        </button>
         <button type="button" className="button primary" disabled={!props.canApply} onClick={props.onApply}>
           {props.busy ? 'Importing…' : `Apply ${p.toCreate + p.toUpdate} rows`}
         </button>
-        {props.busy ? null : <span className="muted small">A backup is taken first; a failure or a cancel writes nothing.</span>}
+        {props.busy ? null : <span className="muted small">A dry run reads the whole file and writes nothing. Apply takes a backup first; a failure or a cancel writes nothing.</span>}
       </div>
+      {props.dryRun ? <DryRunPanel result={props.dryRun} /> : null}
       {props.busy ? props.job ? <JobProgress job={props.job} onCancel={props.onCancel} /> : <Loading label="Reading the file…" /> : null}
     </section>
   )
 }
 
 const count = (n: number) => n.toLocaleString('en-US')
+
+/** What the whole file would do, counted by the real import and rolled back. */
+function DryRunPanel({ result: r }: { result: ImportOutcome }) {
+  const created = r.dealsCreated + r.connectionsCreated + r.activitiesCreated
+  const updated = r.dealsUpdated + r.connectionsUpdated
+  return (
+    <div className="import-dry-run-result" role="region" aria-label="Dry run result">
+      <p>
+        <strong>Dry run of the whole file ({count(r.rowsRead)} rows): nothing was written.</strong> <Chip tone="good">{count(created)} would be created</Chip>{' '}
+        <Chip tone="info">{count(updated)} would be updated</Chip> <Chip tone={r.skipped ? 'warn' : 'neutral'}>{count(r.skipped)} would be skipped</Chip>
+        {r.accountsCreated || r.repsCreated ? <span className="muted small"> · {r.accountsCreated} new accounts, {r.repsCreated} new reps</span> : null}
+      </p>
+      {r.problems.filter((x) => x.severity === 'error').length ? (
+        <ul className="import-problems" aria-label="Rows that would be skipped">
+          {r.problems
+            .filter((x) => x.severity === 'error')
+            .slice(0, 20)
+            .map((x, i) => (
+              <li key={i}>
+                <span className="muted small">
+                  row {x.row ?? '?'}
+                  {x.column !== null ? `, column "${x.column}"` : ''}
+                </span>{' '}
+                {x.message}
+              </li>
+            ))}
+          {r.problemCount > 20 ? <li className="muted small">and more ({count(r.problemCount)} problems in all)</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
 
 function seconds(s: number): string {
   if (s < 60) return `${Math.max(1, Math.ceil(s))} s`

@@ -1,7 +1,7 @@
 // Data for the import wizard: preview, apply and export calls, the reps to attribute an archive to, and file reading.
 import { useEffect } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { MAX_IMPORT_BYTES, type ImportPreview, type ImportProgress, type MethodInput } from '@shared/contract'
+import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES, type ImportPreview, type ImportProgress, type MethodInput } from '@shared/contract'
 import { call, CallError } from '../../api/client'
 import { useCall, useCallMutation } from '../../api/query'
 
@@ -62,18 +62,33 @@ export function useActiveReps() {
 
 export interface PickedFile {
   fileName: string
-  contentBase64: string
+  /** The staged copy in main, sent in chunks; main never reads a path the window names. */
+  uploadId: string
   size: number
 }
 
-/** Reads a chosen file in the renderer: only its bytes travel to main, never a path. */
-export async function readPickedFile(file: File): Promise<PickedFile> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB; the window takes files up to 25 MB.`)
-  const bytes = new Uint8Array(await file.arrayBuffer())
+function base64Of(bytes: Uint8Array): string {
   let binary = ''
   // In slices: String.fromCharCode over millions of arguments overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return { fileName: file.name, contentBase64: btoa(binary), size: file.size }
+  return btoa(binary)
+}
+
+/**
+ * Sends a chosen file to main in 4 MB chunks (only its bytes travel, never a path), so a file of any size up to
+ * 2 GB is read by main from its own staged copy and the window never holds more than one chunk.
+ */
+export async function uploadPickedFile(file: File, onProgress?: (sent: number) => void): Promise<PickedFile> {
+  if (file.size === 0) throw new Error(`"${file.name}" is empty.`)
+  if (file.size > MAX_UPLOAD_BYTES) throw new Error(`"${file.name}" is ${(file.size / 1073741824).toFixed(1)} GB; the window takes files up to 2 GB (split it, or use npm run import).`)
+  const upload = await call('import.beginUpload', { fileName: file.name, size: file.size })
+  for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer())
+    await call('import.uploadChunk', { uploadId: upload.uploadId, offset, contentBase64: base64Of(bytes) })
+    onProgress?.(Math.min(file.size, offset + bytes.length))
+  }
+  await call('import.finishUpload', { uploadId: upload.uploadId })
+  return { fileName: file.name, uploadId: upload.uploadId, size: file.size }
 }
 
 /** Hands CSV text to the browser's download through a Blob link; nothing else on the page is touched. */

@@ -1,0 +1,122 @@
+// Files bigger than one call, staged by main in a private temporary folder chunk by chunk: the window sends bytes,
+// never a path, and main reads only files it wrote itself.
+import { randomUUID } from 'node:crypto'
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES, type ImportUpload } from '@shared/contract/imports'
+import { TouchlineError } from '@shared/errors'
+import { fileSource, type ByteSource } from './stream'
+
+interface Upload {
+  id: string
+  fileName: string
+  size: number
+  received: number
+  dir: string
+  path: string
+  fd: number | null
+}
+
+/** Staged files are few and large: a new upload past this many drops the oldest. */
+const KEEP = 2
+
+const live = new Set<Upload>()
+let hooked = false
+/** Staged files never outlive the process, however it ends normally. */
+function removeAllOnExit(): void {
+  if (hooked) return
+  hooked = true
+  process.once('exit', () => {
+    for (const u of live) discard(u)
+  })
+}
+
+function discard(u: Upload): void {
+  if (u.fd !== null) {
+    try {
+      closeSync(u.fd)
+    } catch {
+      // already closed
+    }
+    u.fd = null
+  }
+  try {
+    rmSync(u.dir, { recursive: true, force: true })
+  } catch {
+    // Windows keeps a file that a running import still reads; the OS's temp cleanup takes it later.
+  }
+  live.delete(u)
+}
+
+export class StagedUploads {
+  private readonly uploads = new Map<string, Upload>()
+
+  begin(fileName: string, size: number): ImportUpload {
+    if (size > MAX_UPLOAD_BYTES) throw new TouchlineError('INVALID_INPUT', `file "${fileName}" is larger than ${MAX_UPLOAD_BYTES / 1073741824} GB`)
+    removeAllOnExit()
+    const dir = mkdtempSync(join(tmpdir(), 'touchline-upload-'))
+    const path = join(dir, 'file')
+    // 'wx': a fresh file of our own; 0o600: nobody else on the machine reads the export.
+    const fd = openSync(path, 'wx', 0o600)
+    const upload: Upload = { id: `upload-${randomUUID()}`, fileName, size, received: 0, dir, path, fd }
+    live.add(upload)
+    this.uploads.set(upload.id, upload)
+    const all = [...this.uploads.values()]
+    for (const old of all.slice(0, Math.max(0, all.length - KEEP))) this.drop(old.id)
+    return this.view(upload)
+  }
+
+  /** Chunks come in order: each must start where the last one ended, and none may run past the declared size. */
+  chunk(id: string, offset: number, bytes: Uint8Array): ImportUpload {
+    const u = this.find(id)
+    if (u.fd === null) throw new TouchlineError('CONFLICT', `upload of "${u.fileName}" is already finished`)
+    if (bytes.length === 0) throw new TouchlineError('INVALID_INPUT', 'the chunk is empty')
+    if (bytes.length > UPLOAD_CHUNK_BYTES) throw new TouchlineError('INVALID_INPUT', `a chunk is at most ${UPLOAD_CHUNK_BYTES / 1048576} MB`)
+    if (offset !== u.received) throw new TouchlineError('INVALID_INPUT', `upload of "${u.fileName}": the chunk starts at byte ${offset}, expected ${u.received}`)
+    if (u.received + bytes.length > u.size) throw new TouchlineError('INVALID_INPUT', `upload of "${u.fileName}": the chunks run past the ${u.size} bytes declared`)
+    let written = 0
+    while (written < bytes.length) written += writeSync(u.fd, bytes, written, bytes.length - written, u.received + written)
+    u.received += bytes.length
+    return this.view(u)
+  }
+
+  finish(id: string): ImportUpload {
+    const u = this.find(id)
+    if (u.received !== u.size) throw new TouchlineError('INVALID_INPUT', `upload of "${u.fileName}" has ${u.received} of its ${u.size} bytes`)
+    if (u.fd !== null) {
+      closeSync(u.fd)
+      u.fd = null
+    }
+    return this.view(u)
+  }
+
+  /** The bytes of a finished upload, streamed from its staged file. */
+  source(id: string): ByteSource {
+    const u = this.find(id)
+    if (u.fd !== null) throw new TouchlineError('INVALID_INPUT', `upload of "${u.fileName}" is not finished (${u.received} of ${u.size} bytes)`)
+    return fileSource(u.path, u.fileName)
+  }
+
+  /** Removes every staged file (the workspace closes, or tests end). */
+  clear(): void {
+    for (const id of [...this.uploads.keys()]) this.drop(id)
+  }
+
+  private drop(id: string): void {
+    const u = this.uploads.get(id)
+    if (!u) return
+    this.uploads.delete(id)
+    discard(u)
+  }
+
+  private find(id: string): Upload {
+    const u = this.uploads.get(id)
+    if (!u) throw new TouchlineError('NOT_FOUND', `no upload ${id} (only the ${KEEP} newest are kept)`)
+    return u
+  }
+
+  private view(u: Upload): ImportUpload {
+    return { uploadId: u.id, fileName: u.fileName, size: u.size, received: u.received }
+  }
+}

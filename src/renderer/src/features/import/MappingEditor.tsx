@@ -1,0 +1,220 @@
+// The wizard's mapping step: each column's field (editable, unused columns listed) and their values to ours.
+import { IMPORT_FORECAST_TARGETS, IMPORT_STAGE_TARGETS, type ImportField, type ImportMapping, type ImportPreview, type ImportValueRow } from '@shared/contract'
+import { Chip } from '../../kit/kit'
+import { useActiveReps } from './hooks'
+
+/** The same matching main does: trimmed, case and inner spacing ignored. */
+const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
+
+const STAGE_LABELS: Record<(typeof IMPORT_STAGE_TARGETS)[number], string> = {
+  prospecting: 'Prospecting',
+  qualifying: 'Qualifying',
+  solution: 'Solution',
+  proposal: 'Proposal',
+  negotiation: 'Negotiation',
+  won: 'Closed won',
+  lost: 'Closed lost'
+}
+const FORECAST_LABELS: Record<(typeof IMPORT_FORECAST_TARGETS)[number], string> = { commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' }
+
+/**
+ * A column set to a field: any other column holding that field lets go of it (so a field is never mapped twice),
+ * and the choice replaces this column's earlier one.
+ */
+export function withColumn(mapping: ImportMapping, columns: ImportPreview['columns'], header: string, field: ImportField | null): ImportMapping {
+  const kept = mapping.columns.filter((c) => key(c.header) !== key(header) && (field === null || c.field !== field))
+  if (field !== null) {
+    for (const c of columns) {
+      if (c.fieldId === field && key(c.header) !== key(header) && !kept.some((k) => key(k.header) === key(c.header))) kept.push({ header: c.header, field: null })
+    }
+  }
+  return { ...mapping, columns: [...kept, { header, field }] }
+}
+
+function withValue<T extends { from: string }>(list: readonly T[], from: string, entry: T | null): T[] {
+  const kept = list.filter((x) => key(x.from) !== key(from))
+  return entry ? [...kept, entry] : kept
+}
+
+export function ColumnMappingEditor({ preview: p, onChange, busy }: { preview: ImportPreview; onChange: (next: ImportMapping) => void; busy: boolean }) {
+  const unused = p.columns.filter((c) => c.fieldId === null && c.header !== '')
+  return (
+    <>
+      <h3>Column mapping</h3>
+      <p className="muted small">
+        Each column of the file and the field it fills. Change one with its list; the preview below follows, and the mapping is saved for {p.sourceLabel} files when you apply.
+      </p>
+      <div className="table-wrap fit">
+        <table className="data-table compact import-mapping" aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th>Column in the file</th>
+              <th>Stored as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.columns.map((c, i) => (
+              <tr key={`${c.header}-${i}`}>
+                <td>{c.header || <span className="muted">(no name)</span>}</td>
+                <td>
+                  {c.header ? (
+                    <span className="import-field-choice">
+                      <select
+                        aria-label={`Stored as for column ${c.header}`}
+                        value={c.fieldId ?? ''}
+                        disabled={busy}
+                        onChange={(e) => onChange(withColumn(p.mapping, p.columns, c.header, (p.targetFields.find((t) => t.field === e.target.value)?.field ?? null) as ImportField | null))}
+                      >
+                        <option value="">not used</option>
+                        {p.targetFields.map((t) => (
+                          <option key={t.field} value={t.field}>
+                            {t.label}
+                            {t.required ? ' (required)' : ''}
+                          </option>
+                        ))}
+                      </select>
+                      {c.overridden ? <Chip tone="info">changed</Chip> : null}
+                    </span>
+                  ) : (
+                    <span className="muted">not used</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small" aria-label="Unmapped columns">
+        {unused.length ? `Columns not used: ${unused.map((c) => c.header).join(', ')}` : 'Every column is used.'}
+      </p>
+      {p.missingFields.length ? <p className="muted small">Not in this file (left empty or defaulted): {p.missingFields.join(', ')}</p> : null}
+      {p.mapping.columns.length ? (
+        <button type="button" className="button" disabled={busy} onClick={() => onChange({ ...p.mapping, columns: [] })}>
+          Reset columns to {p.sourceLabel}&rsquo;s names
+        </button>
+      ) : null}
+    </>
+  )
+}
+
+function ValueTable({
+  title,
+  label,
+  rows,
+  options,
+  autoText,
+  onPick
+}: {
+  title: string
+  label: string
+  rows: ImportValueRow[]
+  options: { value: string; label: string }[]
+  autoText: (auto: string | null) => string
+  onPick: (from: string, to: string | null) => void
+}) {
+  if (rows.length === 0) return null
+  return (
+    <div className="import-values">
+      <h4>{title}</h4>
+      <div className="table-wrap fit">
+        <table className="data-table compact" aria-label={title}>
+          <thead>
+            <tr>
+              <th>In the file</th>
+              <th className="num">Rows</th>
+              <th>Ours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.from}>
+                <td>{r.from}</td>
+                <td className="num">{r.rows}</td>
+                <td>
+                  <select aria-label={`${label} ${r.from}`} value={r.mapped ?? ''} onChange={(e) => onPick(r.from, e.target.value || null)}>
+                    <option value="">{autoText(r.auto)}</option>
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  {r.mapped === null && r.auto === null && label === 'Our stage for' ? <Chip tone="bad">rows skipped</Chip> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
+
+export function ValueMappingEditor({ preview: p, onChange }: { preview: ImportPreview; onChange: (next: ImportMapping) => void }) {
+  const reps = useActiveReps()
+  const { stages, forecastCategories, owners } = p.values
+  if (stages.length + forecastCategories.length + owners.length === 0) return null
+  const m = p.mapping
+  return (
+    <section aria-labelledby="import-values">
+      <h3 id="import-values">Their values to ours</h3>
+      <p className="muted small">Each value is read as shown unless you choose another; the choice applies to every row with that value.</p>
+      <div className="import-value-tables">
+        <ValueTable
+          title="Stages"
+          label="Our stage for"
+          rows={stages}
+          options={IMPORT_STAGE_TARGETS.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+          autoText={(auto) => (auto === null ? 'no match: skipped' : `as read: ${STAGE_LABELS[auto as keyof typeof STAGE_LABELS] ?? auto}`)}
+          onPick={(from, to) => onChange({ ...m, stages: withValue(m.stages, from, to ? { from, to: IMPORT_STAGE_TARGETS.find((s) => s === to) ?? 'prospecting' } : null) })}
+        />
+        <ValueTable
+          title="Forecast categories"
+          label="Our forecast category for"
+          rows={forecastCategories}
+          options={IMPORT_FORECAST_TARGETS.map((f) => ({ value: f, label: FORECAST_LABELS[f] }))}
+          autoText={(auto) => (auto === null ? 'as read: from probability' : `as read: ${FORECAST_LABELS[auto as keyof typeof FORECAST_LABELS] ?? auto}`)}
+          onPick={(from, to) => onChange({ ...m, forecastCategories: withValue(m.forecastCategories, from, to ? { from, to: IMPORT_FORECAST_TARGETS.find((f) => f === to) ?? 'pipeline' } : null) })}
+        />
+        {owners.length ? (
+          <div className="import-values">
+            <h4>Owners</h4>
+            <div className="table-wrap fit">
+              <table className="data-table compact" aria-label="Owners">
+                <thead>
+                  <tr>
+                    <th>In the file</th>
+                    <th className="num">Rows</th>
+                    <th>Rep</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {owners.map((o) => (
+                    <tr key={o.from}>
+                      <td>{o.from}</td>
+                      <td className="num">{o.rows}</td>
+                      <td>
+                        <select
+                          aria-label={`Rep for ${o.from}`}
+                          value={o.repId ?? ''}
+                          onChange={(e) => onChange({ ...m, owners: withValue(m.owners, o.from, e.target.value ? { from: o.from, repId: Number(e.target.value) } : null) })}
+                        >
+                          <option value="">{o.autoRep ? `as read: ${o.autoRep}` : 'as read: a new rep'}</option>
+                          {(reps.data?.rows ?? []).map((r) => (
+                            <option key={r.id} value={r.id}>
+                              {r.name}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  )
+}
