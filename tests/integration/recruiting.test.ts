@@ -67,6 +67,44 @@ describe('stage moves', () => {
   })
 })
 
+describe('time in stage', () => {
+  it('turns a card stalled only past its stage’s limit, restarts on each move, and stops the process clock once closed', async () => {
+    const req = await role()
+    const c = await r.createCandidate({ name: 'Ida Berg', requisitionId: req.id }, day(0))
+    const card = async (at: number) => (await r.board(req.id, day(at))).columns.flatMap((col) => col.cards).find((k) => k.candidateId === c.id)!
+    // Sourced stalls after 14 days: day 14 is still on time, day 15 is not.
+    expect(await card(14)).toMatchObject({ stage: 'sourced', daysInStage: 14, stalled: false })
+    expect(await card(15)).toMatchObject({ stage: 'sourced', daysInStage: 15, stalled: true })
+    await r.move({ candidateId: c.id, requisitionId: req.id, stage: 'reference_check' }, day(15))
+    // A move restarts the stage clock; reference checks stall after 7 days.
+    expect(await card(22)).toMatchObject({ stage: 'reference_check', daysInStage: 7, stalled: false })
+    expect(await card(23)).toMatchObject({ daysInStage: 8, stalled: true })
+    await r.move({ candidateId: c.id, requisitionId: req.id, stage: 'hired' }, day(24))
+    expect(await card(90)).toMatchObject({ stage: 'hired', daysInStage: 66, stalled: false })
+    const app = (await r.get(c.id, day(90))).applications[0]!
+    expect(app).toMatchObject({ daysInProcess: 24, stalled: false })
+    expect(app.history.map((h) => [h.fromStage, h.stage, h.enteredAt])).toEqual([
+      [null, 'sourced', day(0)],
+      ['sourced', 'reference_check', day(15)],
+      ['reference_check', 'hired', day(24)]
+    ])
+  })
+
+  it('keeps the exit reason in the history, and a candidate brought back starts a new stay', async () => {
+    const req = await role()
+    const c = await r.createCandidate({ name: 'Jon Ek', requisitionId: req.id }, day(0))
+    await r.move({ candidateId: c.id, requisitionId: req.id, stage: 'withdrawn', reason: 'Counter-offer from employer' }, day(2))
+    await r.move({ candidateId: c.id, requisitionId: req.id, stage: 'screening' }, day(40))
+    const app = (await r.get(c.id, day(43))).applications[0]!
+    expect(app).toMatchObject({ stage: 'screening', exitReason: null, daysInStage: 3 })
+    expect(app.history.map((h) => [h.stage, h.reason])).toEqual([
+      ['sourced', null],
+      ['withdrawn', 'Counter-offer from employer'],
+      ['screening', null]
+    ])
+  })
+})
+
 describe('scorecards', () => {
   async function panel() {
     const req = await role()
@@ -160,6 +198,60 @@ describe('scorecards', () => {
   })
 })
 
+describe('the warning rule and panel spread', () => {
+  type Ratings = Partial<Record<'team' | 'tech' | 'method' | 'practice' | 'sharing', number | null>>
+  /** One candidate, the record given, and one scorecard per entry of `panel`. */
+  async function judged(trackRecord: { year: number; attainmentPct: number }[], panel: Ratings[]) {
+    const req = await role()
+    const c = await r.createCandidate({ name: `Case ${Math.random().toString(36).slice(2, 8)}`, requisitionId: req.id, trackRecord })
+    const [team, tech, method, practice, sharing] = req.questions.map((q) => q.id) as number[]
+    const ids = { team, tech, method, practice, sharing } as Record<keyof Ratings, number>
+    for (const [i, p] of panel.entries()) {
+      const ratings = Object.entries(p).map(([k, rating]) => ({ questionId: ids[k as keyof Ratings], rating }))
+      await r.submit({ candidateId: c.id, requisitionId: req.id, interviewer: `Interviewer ${i + 1}`, recommendation: 'yes', ratings })
+    }
+    return (await r.get(c.id)).summary
+  }
+  const strong = [{ year: 2025, attainmentPct: 150 }]
+  const allGood: Ratings = { team: 3, tech: 3, method: 4, practice: 3, sharing: 3 }
+
+  it('stays silent for a strong record with good answers on all five, a record under 120 %, or no scorecard yet', async () => {
+    expect((await judged(strong, [allGood, allGood])).warning).toBeNull()
+    expect((await judged([{ year: 2025, attainmentPct: 119 }], [{ team: 1, tech: 1 }])).warning).toBeNull()
+    expect((await judged(strong, [])).warning).toBeNull()
+    // The latest year decides: a star year followed by a weak one is not a strong record.
+    expect((await judged([{ year: 2024, attainmentPct: 180 }, { year: 2025, attainmentPct: 90 }], [{ team: 1 }])).warning).toBeNull()
+  })
+
+  it('warns at 120 % on a mean under 2.5 or a topic nobody rated, and a mean of exactly 2.5 is not weak', async () => {
+    const edge = await judged([{ year: 2025, attainmentPct: 120 }], [{ ...allGood, team: 2 }, { ...allGood, team: 3 }])
+    expect(edge.warning).toBeNull()
+    const weak = await judged(strong, [{ ...allGood, team: 2, sharing: null }, { ...allGood, team: 2, sharing: null }])
+    expect(weak.warning).toMatchObject({ attainmentPct: 150, year: 2025, weak: ['team_selling'], missing: ['knowledge_sharing'] })
+    expect(weak.warning!.message).toBe(
+      '150 % of quota in 2025, but weak answers on 1 of 5 behaviour questions and no rating on 1: a record without the behaviour behind it may not repeat here.'
+    )
+  })
+
+  it('gives each question the mean and the spread (highest minus lowest) of the ratings given, across three interviewers', async () => {
+    const s = await judged(strong, [
+      { team: 1, tech: 2, method: 3, practice: null },
+      { team: 2, tech: 3, method: 3, practice: null },
+      { team: 4, tech: 3, method: 3, practice: 2 }
+    ])
+    const by = Object.fromEntries(s.questions.map((q) => [q.topic, [q.mean, q.spread, q.rated, q.unrated, q.disagreement]]))
+    expect(by).toMatchObject({
+      team_selling: [2.33, 3, 3, 0, true],
+      sales_technology: [2.67, 1, 3, 0, false],
+      sales_methodology: [3, 0, 3, 0, false],
+      best_practices: [2, 0, 1, 2, false],
+      knowledge_sharing: [null, null, 0, 3, false]
+    })
+    expect(s.topics.find((t) => t.topic === 'team_selling')).toEqual({ topic: 'team_selling', mean: 2.33, disagreement: true })
+    expect(s.warning).toMatchObject({ weak: ['team_selling', 'best_practices'], missing: ['knowledge_sharing'] })
+  })
+})
+
 describe('duplicates and merge', () => {
   it('are found by email, LinkedIn URL and normalised name + company, and refused unless allowed', async () => {
     const first = await r.createCandidate({ name: 'José Álvarez', email: 'Jose.Alvarez@Example.com', linkedinUrl: 'https://www.linkedin.com/in/jose-alvarez/', currentCompany: 'Acme, Inc.' })
@@ -207,6 +299,34 @@ describe('duplicates and merge', () => {
     expect((await r.board(a.id)).columns.flatMap((c) => c.cards.map((k) => k.candidateId))).toEqual([keep.id])
     await expect(r.merge(keep.id, dupe.id)).rejects.toMatchObject({ code: 'CONFLICT', message: /input\.mergeId/ })
     expect(() => r.merge(keep.id, keep.id)).toThrow(/itself/)
+  })
+
+  it('merge keeps the duplicate’s ratings in the panel scores, its exit reason, and counts the person once in the funnel', async () => {
+    const req = await role('AE')
+    const [team] = req.questions.map((q) => q.id) as [number]
+    const keep = await r.createCandidate({ name: 'Lea Sand', email: 'lea@example.com', requisitionId: req.id, trackRecord: [{ year: 2025, attainmentPct: 140 }] }, day(0))
+    const dupe = await r.createCandidate({ name: 'Lea Sand', linkedinUrl: 'https://linkedin.com/in/leasand', requisitionId: req.id }, day(1))
+    await r.submit({ candidateId: keep.id, requisitionId: req.id, interviewer: 'Dana Kim', recommendation: 'yes', ratings: [{ questionId: team, rating: 4 }] }, day(3))
+    await r.submit({ candidateId: dupe.id, requisitionId: req.id, interviewer: 'Eli Novak', recommendation: 'no', ratings: [{ questionId: team, rating: 1 }] }, day(4))
+    await r.move({ candidateId: dupe.id, requisitionId: req.id, stage: 'rejected', reason: 'Applied twice' }, day(5))
+    expect((await r.funnel(req.id)).applications).toBe(2)
+
+    const merged = await r.merge(keep.id, dupe.id)
+    expect(merged.summary.scorecards).toBe(2)
+    expect(merged.summary.recommendations).toMatchObject({ yes: 1, no: 1 })
+    expect(merged.summary.questions.find((q) => q.questionId === team)).toMatchObject({ mean: 2.5, spread: 3, rated: 2, disagreement: true })
+    // Both stayed on one role: one application remains, the most recently moved, carrying both histories in time order.
+    expect(merged.applications).toHaveLength(1)
+    expect(merged.applications[0]!.history.map((h) => [h.stage, h.reason, h.enteredAt])).toEqual([
+      ['sourced', null, day(0)],
+      ['sourced', null, day(1)],
+      ['rejected', 'Applied twice', day(5)]
+    ])
+    expect(merged.interviews.map((i) => i.interviewer)).toEqual(['Dana Kim', 'Eli Novak'])
+    expect(merged).toMatchObject({ email: 'lea@example.com', linkedinUrl: 'https://linkedin.com/in/leasand' })
+    const f = await r.funnel(req.id)
+    expect(f.applications).toBe(1)
+    expect(recruitingCounts(ws.store.sqlite)).toMatchObject({ candidates: 2, candidate_applications: 1, candidate_stage_history: 3, scorecards: 2, track_records: 1 })
   })
 })
 
@@ -266,5 +386,36 @@ describe('the funnel', () => {
     // Overall equals the one role here; an unknown role is refused.
     expect((await r.funnel()).steps).toEqual(f.steps)
     await expect(r.funnel(999)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('adds the roles together overall, each role keeping its own figures', async () => {
+    const ae = await role('AE')
+    const sdr = await role('SDR')
+    const walk = async (req: number, name: string, moves: [string, number, string?][]) => {
+      const c = await r.createCandidate({ name, source: 'referral', requisitionId: req }, day(0))
+      for (const [stage, at, reason] of moves) await r.move({ candidateId: c.id, requisitionId: req, stage: stage as 'screening', reason }, day(at))
+      return c
+    }
+    await walk(ae.id, 'P', [['screening', 4], ['interviews', 6], ['reference_check', 7], ['offer', 8], ['hired', 10]])
+    await walk(sdr.id, 'Q', [['screening', 2], ['rejected', 3, 'Weak discovery']])
+    const two = await walk(sdr.id, 'R', [['screening', 6]])
+    // R is on the AE role too, from day 7: two applications, one person.
+    await r.move({ candidateId: two.id, requisitionId: ae.id, stage: 'screening' }, day(7))
+    const [fa, fs, all] = await Promise.all([r.funnel(ae.id), r.funnel(sdr.id), r.funnel()])
+    expect([fa.applications, fs.applications, all.applications]).toEqual([2, 2, 4])
+    expect(all.steps.map((s) => s.reached)).toEqual(fa.steps.map((s, i) => s.reached + fs.steps[i]!.reached))
+    // R joined the AE role at screening: reaching a stage counts as passing those before it.
+    expect(all.steps.map((s) => [s.stage, s.reached, s.passThrough])).toEqual([
+      ['sourced', 4, 1],
+      ['screening', 4, 0.25],
+      ['interviews', 1, 1],
+      ['reference_check', 1, 1],
+      ['offer', 1, 1],
+      ['hired', 1, null]
+    ])
+    expect(all.timeInStage.find((t) => t.stage === 'screening')).toEqual({ stage: 'screening', medianDays: 1.5, meanDays: 1.5, samples: 2 })
+    expect(all.timeToHire).toEqual({ medianDays: 10, meanDays: 10, hires: 1 })
+    expect(all.exitReasons).toEqual([{ stage: 'rejected', reason: 'Weak discovery', count: 1 }])
+    expect(all.sources).toEqual([{ source: 'referral', candidates: 4, interviewed: 1, offers: 1, hired: 1, hireRate: 0.25 }])
   })
 })
