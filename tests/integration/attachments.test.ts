@@ -1,6 +1,7 @@
 // Candidate attachments through the contract on a real workspace: the allow-list, the size limit, hostile names, one copy per content, cleanup.
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { zipSync, strToU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -375,7 +376,33 @@ describe('erasing a candidate', () => {
   })
 })
 
+/** Makes the attachments folder unwritable for this process: chmod, or as root (CI containers) the immutable attribute. */
+function lockFolder(dir: string): (() => void) | null {
+  if (process.getuid?.() === 0) {
+    if (spawnSync('chattr', ['+i', dir]).status !== 0) return null
+    return () => void spawnSync('chattr', ['-i', dir])
+  }
+  const mode = statSync(dir).mode & 0o777
+  chmodSync(dir, 0o555)
+  return () => chmodSync(dir, mode)
+}
+
 describe('storage', () => {
+  it('a folder that cannot be written is refused as READ_ONLY_WORKSPACE naming it, and no row is added', async () => {
+    const undo = lockFolder(files)
+    if (!undo) return console.info('[attachments] read-only case skipped: chattr +i is not available to root here')
+    try {
+      const rows = (await call('attachments.list', { candidateId: bjorn, limit: 500 })).total
+      const error = await refusal('attachments.add', { candidateId: bjorn, fileName: 'blocked.txt', dataBase64: b64('a brand new file, blocked\n') })
+      expect(error.code).toBe('READ_ONLY_WORKSPACE')
+      expect(error.message).toContain(`attachments.add: the attachments folder "${files}" cannot be written; nothing was attached.`)
+      expect((await call('attachments.list', { candidateId: bjorn, limit: 500 })).total).toBe(rows)
+    } finally {
+      undo()
+    }
+  })
+
+
   it('keeps everything in <workspace stem>-files beside the workspace, and writes no file there by a user name', () => {
     expect(files).toBe(join(dirname(path), 'touchline-files'))
     for (const entry of blobsOnDisk()) expect(entry).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}$/)

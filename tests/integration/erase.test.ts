@@ -1,5 +1,5 @@
 // Erasing a candidate through the contract: every trace leaves the workspace file (and its log), others stay intact.
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CandidateDetail, CompactResult, MethodInput, MethodName, MethodOutput, RequisitionDetail } from '../../src/shared/contract'
@@ -9,12 +9,15 @@ import { handlers } from '../../src/main/handlers'
 import type { WorkspaceSession } from '../../src/main/session'
 import { backupFolder } from '../../src/main/store/backups'
 import { CANDIDATE_TABLES } from '../../src/main/services/recruiting/erase'
+import { attachmentFolder } from '../../src/main/services/recruiting/attachments'
 import { openDemoSession } from '../support/session'
 import { type TempWorkspace } from '../support/workspace'
 import { workspaceHash } from '../support/workspace-hash'
 
 const NAME = 'Zebulon Quartermaine-Ødegaard'
 const OTHER = 'Ysolde Brackenridge'
+const PANEL_GUIDE = 'The panel guide every candidate gets.\n'
+const b64 = (text: string) => Buffer.from(text).toString('base64')
 
 let ws: TempWorkspace
 let session: WorkspaceSession
@@ -84,8 +87,13 @@ beforeAll(async () => {
   zebulon = await call('candidates.create', profile(NAME, 'zebulon.q@example.com'))
   // The same person entered twice, then merged: erasing the survivor must take the merged profile too.
   duplicate = await call('candidates.create', { ...profile(NAME, 'zq@other.example'), requisitionId: undefined, stage: undefined, allowDuplicate: true })
+  // Files: one on each profile of the person (their name in the file and in its name), and one they share with Ysolde.
+  await call('attachments.add', { candidateId: duplicate.id, fileName: `${NAME} (old).txt`, dataBase64: b64(`${NAME}, older resume\n`) })
+  await call('attachments.add', { candidateId: zebulon.id, fileName: `${NAME} resume.txt`, dataBase64: b64(`${NAME}, resume\n`) })
+  await call('attachments.add', { candidateId: zebulon.id, fileName: 'panel guide.txt', dataBase64: b64(PANEL_GUIDE) })
   zebulon = await call('candidates.merge', { keepId: zebulon.id, mergeId: duplicate.id })
   ysolde = await call('candidates.create', profile(OTHER, 'ysolde.b@example.com'))
+  await call('attachments.add', { candidateId: ysolde.id, fileName: 'panel guide.txt', dataBase64: b64(PANEL_GUIDE) })
 
   await call('candidates.move', { candidateId: zebulon.id, requisitionId: req.id, stage: 'interviews', reason: `${NAME} passed the screen` })
   for (const interviewer of ['Maren Holt', 'Idris Okafor']) {
@@ -154,7 +162,7 @@ describe('recruiting.eraseCandidate', () => {
 
     // The name typed with a decomposed Ø and stray spaces still matches: people type names, not code points.
     const erased = await call('recruiting.eraseCandidate', { id: zebulon.id, confirmName: `  ${NAME.normalize('NFD')} ` })
-    expect(erased).toEqual({ candidateId: zebulon.id, profiles: 2, applications: 1, stageMoves: 2, trackRecordYears: 4, scorecards: 2, ratings: 2 * req.questions.length, attachments: 0 })
+    expect(erased).toEqual({ candidateId: zebulon.id, profiles: 2, applications: 1, stageMoves: 2, trackRecordYears: 4, scorecards: 2, ratings: 2 * req.questions.length, attachments: 3 })
     expect(sqlite.prepare('SELECT count(*) FROM candidates WHERE id IN (?, ?)').pluck().get(zebulon.id, duplicate.id)).toBe(0)
     expect((await refusal('candidates.get', { id: zebulon.id })).code).toBe('NOT_FOUND')
 
@@ -169,6 +177,13 @@ describe('recruiting.eraseCandidate', () => {
     expect((await call('backups.list', {})).backups.map((b) => b.name)).toContain(compacted.backup)
 
     expect(await call('candidates.get', { id: ysolde.id })).toEqual(ysoldeBefore)
+    // Their files are gone from disk; the one Ysolde also holds stays, and is still hers.
+    const files = attachmentFolder(ws.path)
+    const left = readdirSync(files, { recursive: true, encoding: 'utf8' }).map((f) => join(files, f)).filter((f) => statSync(f).isFile())
+    expect(left).toHaveLength(1)
+    expect(readFileSync(left[0]!, 'utf8')).toBe(PANEL_GUIDE)
+    expect(left.flatMap(tracesIn)).toEqual([])
+    expect((await call('attachments.list', { candidateId: ysolde.id })).rows.map((r) => r.name)).toEqual(['panel guide.txt'])
     expect(ysoldeBefore.interviews).toHaveLength(2)
     expect(ysoldeBefore.researchNotes).toContain(OTHER)
     expect(tracesIn(ws.path)).toEqual([])

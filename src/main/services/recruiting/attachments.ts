@@ -180,10 +180,14 @@ function assertInside(folder: string, path: string): void {
  * flushed to disk, then renamed over, so a crash leaves either no file or the whole one, never half. Synchronous on
  * purpose: no other request runs between the check and the rename.
  */
-export function storeBlob(folder: string, sha256: string, bytes: Uint8Array): { path: string; created: boolean } {
+export function storeBlob(folder: string, sha256: string, bytes: Uint8Array, where = 'attachments.add'): { path: string; created: boolean } {
   const path = blobPath(folder, sha256)
   if (existsSync(path) && statSync(path).size === bytes.length) return { path, created: false }
-  mkdirSync(dirname(path), { recursive: true })
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+  } catch (err) {
+    throw storageError(err, where, folder)
+  }
   assertInside(folder, dirname(path))
   const temp = join(resolve(folder), `.incoming-${randomBytes(8).toString('hex')}`)
   try {
@@ -197,10 +201,23 @@ export function storeBlob(folder: string, sha256: string, bytes: Uint8Array): { 
     renameSync(temp, path)
   } catch (err) {
     rmSync(temp, { force: true })
-    throw err
+    throw storageError(err, where, folder)
   }
   syncFolder(dirname(path))
   return { path, created: true }
+}
+
+/** A full disk or a folder that cannot be written is the user's to fix: said so, naming the folder; nothing was attached. */
+function storageError(err: unknown, where: string, folder: string): unknown {
+  const code = (err as { code?: unknown }).code
+  const shown = `"${resolve(folder)}"`
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new TouchlineError('DISK_FULL', `${where}: the disk holding ${shown} is full; nothing was attached. Free some space and try again.`)
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new TouchlineError('READ_ONLY_WORKSPACE', `${where}: the attachments folder ${shown} cannot be written; nothing was attached. Restore write permission and try again.`)
+  }
+  return err
 }
 
 /** Makes the rename itself durable where the OS allows a folder to be flushed (not on Windows). */
