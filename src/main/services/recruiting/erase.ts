@@ -15,7 +15,9 @@ export const CANDIDATE_TABLES = [
   'track_records',
   'scorecards',
   'scorecard_ratings',
-  'candidate_attachments'
+  'candidate_attachments',
+  // Goes with its application (ON DELETE CASCADE, schema v14); the rep it points at stays, being team data.
+  'hire_links'
 ] as const
 
 /** Names typed by hand: the same letters whatever the keyboard composed (é as one code point or e + accent). */
