@@ -57,6 +57,22 @@ describe('recruiting flow in the browser shell', () => {
     await page.getByRole('dialog', { name: 'Candidate Nora Quinn' }).waitFor()
     await page.getByRole('button', { name: 'Close the candidate profile' }).click()
 
+    // The same person typed in again (her email in other case): flagged on create, and merged into her profile rather than added twice.
+    await page.getByRole('button', { name: 'Add candidate' }).click()
+    const again = page.getByRole('form', { name: 'Add candidate' })
+    await again.getByLabel('Name').fill('N. Quinn')
+    await again.getByLabel('Email').fill('NORA.QUINN@mail.example')
+    await again.getByLabel('LinkedIn URL').fill('https://www.linkedin.com/in/nora-quinn')
+    await again.getByRole('button', { name: 'Add to board' }).click()
+    await page.getByRole('alert').filter({ hasText: 'looks like an existing candidate' }).waitFor()
+    const offer = again.getByRole('list', { name: 'Existing candidates this looks like' })
+    await offer.getByText('(same email)').waitFor()
+    await app.screenshot('recruiting-flow-duplicate')
+    await offer.getByRole('button', { name: 'Merge into Nora Quinn’s profile' }).click()
+    await page.getByRole('dialog', { name: 'Candidate Nora Quinn' }).getByText('https://www.linkedin.com/in/nora-quinn').waitFor()
+    await page.getByRole('button', { name: 'Close the candidate profile' }).click()
+    await expect(column(page, 'Sourced').getByRole('article').count()).resolves.toBe(1)
+
     // Candidate two, from an ATS bulk template (First Name, Last Name, … Social Media, Website, Source, Job, Notes).
     await page.getByRole('button', { name: 'Import candidates (CSV)' }).click()
     const importPanel = page.getByRole('region', { name: 'Import candidates (CSV)' })

@@ -3,11 +3,12 @@ import { useRef, useState } from 'react'
 import { CANDIDATE_CSV_MAX_CHARS, type CandidateImportResult, type CandidateImportRow, type DuplicateMatch } from '@shared/contract'
 import { useCallMutation } from '../../api/query'
 import { ErrorBanner, Loading } from '../../kit/kit'
+import { useMergeCandidates } from './hooks'
 import './candidate-import.css'
 
 export const useImportCandidates = () => useCallMutation('candidates.importCsv')
 
-const MATCHED_ON: Record<DuplicateMatch['matchedOn'][number], string> = {
+export const MATCHED_ON: Record<DuplicateMatch['matchedOn'][number], string> = {
   email: 'same email',
   linkedin: 'same LinkedIn profile',
   name_company: 'same name and company'
@@ -134,8 +135,12 @@ function ImportResult({ result, onOpen }: { result: CandidateImportResult; onOpe
 }
 
 function RowsTable({ caption, rows, onOpen, flagged = false }: { caption: string; rows: CandidateImportRow[]; onOpen: (id: number) => void; flagged?: boolean }) {
+  const merge = useMergeCandidates()
+  // Rows already folded into the profile they duplicated: row -> the profile kept.
+  const [merged, setMerged] = useState<Record<number, number>>({})
   return (
     <>
+      <ErrorBanner error={merge.error} />
       <h3>{caption}</h3>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
@@ -163,10 +168,31 @@ function RowsTable({ caption, rows, onOpen, flagged = false }: { caption: string
                 </td>
               ) : null}
               <td>
-                {r.candidateId !== null ? (
-                  <button type="button" className="link-button" onClick={() => onOpen(r.candidateId!)}>
-                    Open {r.name}
+                {merged[r.row] !== undefined ? (
+                  <button type="button" className="link-button" onClick={() => onOpen(merged[r.row]!)}>
+                    Merged: open #{merged[r.row]}
                   </button>
+                ) : r.candidateId !== null ? (
+                  <>
+                    <button type="button" className="link-button" onClick={() => onOpen(r.candidateId!)}>
+                      Open {r.name}
+                    </button>
+                    {r.matches.map((m) => (
+                      <span key={m.id}>
+                        {' · '}
+                        <button
+                        type="button"
+                        className="link-button"
+                        disabled={merge.isPending}
+                        onClick={() =>
+                          merge.mutate({ keepId: m.id, mergeId: r.candidateId! }, { onSuccess: (kept) => setMerged((x) => ({ ...x, [r.row]: kept.id })) })
+                        }
+                      >
+                        Merge into #{m.id} {m.name}
+                      </button>
+                      </span>
+                    ))}
+                  </>
                 ) : r.matches[0] ? (
                   <button type="button" className="link-button" onClick={() => onOpen(r.matches[0]!.id)}>
                     Skipped: open #{r.matches[0].id}

@@ -4,11 +4,11 @@ import type { BoardCard } from '@shared/contract'
 import { CANDIDATE_SOURCES, CANDIDATE_STAGES, RECRUITING_LABELS as L, isExitStage, type CandidateSource, type CandidateStage } from '@shared/recruiting'
 import { Chip, EmptyState, ErrorBanner, Loading, PageHeader } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
-import { useBoard, useCreateCandidate, useCreateRequisition, useMoveCandidate, useRequisitions } from './hooks'
+import { useBoard, useCreateCandidate, useCreateRequisition, useDuplicates, useMergeCandidates, useMoveCandidate, useRequisitions } from './hooks'
 import { CandidateDrawer } from './CandidateDrawer'
 import { CompareView } from './CompareView'
 import { FunnelView } from './FunnelView'
-import { ImportCandidates } from './ImportCandidates'
+import { ImportCandidates, MATCHED_ON } from './ImportCandidates'
 import './board.css'
 
 /** What a dragged card carries: "candidateId:stage", read back only by a column of this board. */
@@ -340,9 +340,11 @@ function RoleForm({ onDone }: { onDone: (id: number) => void }) {
 
 function CandidateForm({ requisitionId, onDone }: { requisitionId: number; onDone: (id: number) => void }) {
   const create = useCreateCandidate()
+  const merge = useMergeCandidates()
   const [f, setF] = useState({ name: '', email: '', currentCompany: '', currentTitle: '', linkedinUrl: '', source: 'linkedin' as CandidateSource, attainment: '', notes: '' })
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }))
-  const submit = (allowDuplicate: boolean) => {
+  /** With `mergeInto`, the person is added and at once folded into that existing profile: one person, every detail kept. */
+  const submit = (allowDuplicate: boolean, mergeInto?: number) => {
     const attainment = Number(f.attainment)
     create.mutate(
       {
@@ -357,10 +359,17 @@ function CandidateForm({ requisitionId, onDone }: { requisitionId: number; onDon
         requisitionId,
         allowDuplicate
       },
-      { onSuccess: (c) => onDone(c.id) }
+      {
+        onSuccess: (c) =>
+          mergeInto === undefined ? onDone(c.id) : merge.mutate({ keepId: mergeInto, mergeId: c.id }, { onSuccess: (kept) => onDone(kept.id) })
+      }
     )
   }
   const duplicate = create.error?.code === 'CONFLICT'
+  const matches = useDuplicates(
+    { name: f.name.trim() || '-', email: f.email.trim() || undefined, linkedinUrl: f.linkedinUrl.trim() || undefined, currentCompany: f.currentCompany.trim() || undefined },
+    duplicate
+  )
   return (
     <form className="panel form-grid" onSubmit={(e) => (e.preventDefault(), submit(false))} aria-label="Add candidate">
       <h2>Add candidate</h2>
@@ -403,6 +412,22 @@ function CandidateForm({ requisitionId, onDone }: { requisitionId: number; onDon
         <textarea rows={3} value={f.notes} onChange={set('notes')} maxLength={20000} />
       </label>
       <ErrorBanner error={create.error} />
+      <ErrorBanner error={merge.error} />
+      {duplicate && matches.data?.length ? (
+        <ul className="duplicate-offer" aria-label="Existing candidates this looks like">
+          {matches.data.map((m) => (
+            <li key={m.id}>
+              <span>
+                <strong>{m.name}</strong>
+                {m.currentCompany ? ` at ${m.currentCompany}` : ''} <span className="muted">({m.matchedOn.map((k) => MATCHED_ON[k]).join(', ')})</span>
+              </span>
+              <button type="button" className="button" disabled={create.isPending || merge.isPending} onClick={() => submit(true, m.id)}>
+                Merge into {m.name}’s profile
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="span">
         <button type="submit" className="button primary" disabled={create.isPending || !f.name.trim()}>
           Add to board

@@ -22,4 +22,6 @@ export const useCreateRequisition = () => useCallMutation('requisitions.create')
 export const useCreateCandidate = () => useCallMutation('candidates.create')
 export const useMoveCandidate = () => useCallMutation('candidates.move')
 export const useMergeCandidates = () => useCallMutation('candidates.merge')
+/** Who a candidate being typed in looks like (email, LinkedIn profile, name at the same company). */
+export const useDuplicates = (input: MethodInput<'candidates.duplicates'>, enabled: boolean) => useCall('candidates.duplicates', input, { enabled })
 export const useSubmitScorecard = () => useCallMutation('scorecards.submit')
