@@ -10,6 +10,15 @@ const days = (v: number | null) => (v === null ? '—' : `${v} d`)
 const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text)
 const BLUE = '#2458d6'
 
+/** An exit reason on one line: recharts would wrap it into the bar beside it. The text is React text, never markup. */
+function ReasonTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="currentColor">
+      {String(payload?.value ?? '')}
+    </text>
+  )
+}
+
 export function FunnelView({ requisitionId }: { requisitionId: number | null }) {
   const funnel = useFunnel(requisitionId === null ? {} : { requisitionId })
   const f = funnel.data
@@ -95,7 +104,7 @@ export function FunnelView({ requisitionId }: { requisitionId: number | null }) 
               <BarChart data={exitChart} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="reason" width={180} tick={{ fontSize: 12 }} interval={0} />
+                <YAxis type="category" dataKey="reason" width={180} tick={ReasonTick} interval={0} />
                 <Tooltip />
                 <Bar dataKey="count" name="Candidates" fill="#c2410c" isAnimationActive={false} />
               </BarChart>

@@ -411,7 +411,13 @@ function CandidateForm({ requisitionId, onDone }: { requisitionId: number; onDon
         Research notes (Markdown)
         <textarea rows={3} value={f.notes} onChange={set('notes')} maxLength={20000} />
       </label>
-      <ErrorBanner error={create.error} />
+      {duplicate ? (
+        <div className="warning-banner" role="alert">
+          <strong>This looks like an existing candidate.</strong> Merge into their profile (nothing typed here is lost), or add anyway if it is someone else.
+        </div>
+      ) : (
+        <ErrorBanner error={create.error} />
+      )}
       <ErrorBanner error={merge.error} />
       {duplicate && matches.data?.length ? (
         <ul className="duplicate-offer" aria-label="Existing candidates this looks like">
