@@ -37,9 +37,11 @@ export function mapActivityKind(raw: string): ActivityKind | null {
 }
 
 const SUBJECT_MAX = 280
+/** Whitespace other than single spaces: only such text needs flattening. */
+const UNFLAT = /[^\S ]| {2}/
 function clip(raw: string | null): string | null {
   if (!raw) return null
-  const flat = raw.replace(/\s+/g, ' ').trim()
+  const flat = UNFLAT.test(raw) || raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32 ? raw.replace(/\s+/g, ' ').trim() : raw
   return flat.length > SUBJECT_MAX ? `${flat.slice(0, SUBJECT_MAX - 1)}…` : flat || null
 }
 
@@ -84,43 +86,54 @@ export function mapActivityRecords(
   let skipped = 0
   const idx = columns.index
   const header = (f: Field): string => headers[idx[f] ?? -1] ?? f
+  // Column positions once per call, not a lookup per cell (-1: the file has no such column).
+  const at = (f: Field): number => idx[f] ?? -1
+  const [repAt, typeAt, whenAt, directionAt, subjectAt, outcomeAt, dealAt, dealIdAt, accountAt] = [
+    at('rep'), at('activityType'), at('occurredAt'), at('direction'), at('subject'), at('outcome'), at('deal'), at('dealId'), at('account')
+  ]
+  // Activity types and directions repeat on every row: each distinct spelling is matched once.
+  const kinds = new Map<string, ActivityKind | null>()
+  const directions = new Map<string, Direction>()
+  const fail = (line: number, f: Field, message: string) => {
+    problems.push({ severity: 'error', file, row: line, column: header(f), message })
+    skipped++
+  }
   for (const r of records) {
-    const cell = (f: Field): string | undefined => {
-      const i = idx[f]
-      return i === undefined ? undefined : r.cells[i]
-    }
-    const fail = (f: Field, message: string) => {
-      problems.push({ severity: 'error', file, row: r.line, column: header(f), message })
-      skipped++
-    }
-    const rep = text(cell('rep'))
+    const cells = r.cells
+    const rep = text(cells[repAt])
     if (!rep) {
-      fail('rep', 'the activity names no rep')
+      fail(r.line, 'rep', 'the activity names no rep')
       continue
     }
-    const typeRaw = text(cell('activityType')) ?? ''
-    const kind = mapActivityKind(typeRaw)
+    const typeRaw = text(cells[typeAt]) ?? ''
+    let kind = kinds.get(typeRaw)
+    if (kind === undefined) kinds.set(typeRaw, (kind = mapActivityKind(typeRaw)))
     if (!kind) {
-      fail('activityType', typeRaw ? `the activity type "${typeRaw}" matches none of ours (meeting, call, email, social post/comment/share/reaction/message, note)` : 'the activity has no type')
+      fail(r.line, 'activityType', typeRaw ? `the activity type "${typeRaw}" matches none of ours (meeting, call, email, social post/comment/share/reaction/message, note)` : 'the activity has no type')
       continue
     }
-    const when = parseOccurredAt(cell('occurredAt'), order)
+    const when = parseOccurredAt(cells[whenAt], order)
     if ('reason' in when) {
-      fail('occurredAt', when.reason)
+      fail(r.line, 'occurredAt', when.reason)
       continue
     }
-    const directionRaw = (text(cell('direction')) ?? '').toLowerCase()
+    const directionRaw = text(cells[directionAt]) ?? ''
+    let direction = directions.get(directionRaw)
+    if (direction === undefined) {
+      const lower = directionRaw.toLowerCase()
+      directions.set(directionRaw, (direction = /^in/.test(lower) || lower === 'received' ? 'inbound' : 'outbound'))
+    }
     activities.push({
       line: r.line,
       rep,
       kind,
-      direction: /^in/.test(directionRaw) || directionRaw === 'received' ? 'inbound' : 'outbound',
+      direction,
       occurredAt: when.iso,
-      subject: clip(text(cell('subject'))),
-      outcome: clip(text(cell('outcome'))),
-      deal: text(cell('deal')),
-      dealId: text(cell('dealId')),
-      account: text(cell('account'))
+      subject: clip(text(cells[subjectAt])),
+      outcome: clip(text(cells[outcomeAt])),
+      deal: text(cells[dealAt]),
+      dealId: text(cells[dealIdAt]),
+      account: text(cells[accountAt])
     })
   }
   return { activities, problems, skipped }

@@ -98,6 +98,11 @@ export function findHeaderIndex(records: readonly TableRecord[], knownHeaders: R
 
 /** A body record's fate: kept, skipped as blank, or dropped as a report footer (with the reason). */
 export function bodyRecord(cells: readonly string[]): 'keep' | 'blank' | { footer: string } {
+  // Most rows have three or more filled cells: they are kept without a closer look (and without allocating).
+  let filledCount = 0
+  for (const c of cells) {
+    if (c !== '' && ((c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127) || c.trim() !== '') && ++filledCount > 2) return 'keep'
+  }
   if (isBlank(cells)) return 'blank'
   const filled = cells.filter((c) => c.trim() !== '')
   if (filled.length <= 2 && FOOTER.test((filled[0] ?? '').trim())) return { footer: `report footer "${(filled[0] ?? '').trim().slice(0, 60)}"` }

@@ -8,7 +8,12 @@ export function isMissing(raw: string | undefined): boolean {
 }
 
 export function text(raw: string | undefined): string | null {
-  return isMissing(raw) ? null : (raw ?? '').trim()
+  if (raw === undefined || raw === '') return null
+  // Fast path for the common cell: printable ASCII at both ends (nothing to trim) and longer than any missing marker.
+  const first = raw.charCodeAt(0)
+  const last = raw.charCodeAt(raw.length - 1)
+  if (raw.length > 4 && first > 32 && first < 127 && last > 32 && last < 127) return raw
+  return isMissing(raw) ? null : raw.trim()
 }
 
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string }
@@ -111,6 +116,17 @@ export function splitValues(raw: string | undefined, separator = ';'): string[] 
 
 // ---- dates ----
 
+/** The number written by `length` ASCII digits at `start`, or -1 when any of them is not a digit. */
+function digits(s: string, start: number, length: number): number {
+  let n = 0
+  for (let i = start; i < start + length; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
+
 export type DayOrder = 'dmy' | 'mdy'
 
 const MONTHS: Record<string, number> = {
@@ -130,12 +146,20 @@ function fullYear(y: string): number {
   return y.length <= 2 ? 2000 + n : n
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Whether the day exists in the calendar (and the year is one an export could mean). */
+function realDay(year: number, month: number, day: number): boolean {
+  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1)) return false
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
 function build(year: number, month: number, day: number, raw: string): DateResult {
-  const d = new Date(Date.UTC(year, month - 1, day))
-  if (month < 1 || month > 12 || d.getUTCDate() !== day || d.getUTCMonth() !== month - 1 || year < 1900 || year > 2200) {
-    return { kind: 'invalid', reason: `"${raw}" is not a real date` }
-  }
-  return { kind: 'date', iso: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` }
+  if (!realDay(year, month, day)) return { kind: 'invalid', reason: `"${raw}" is not a real date` }
+  return { kind: 'date', iso: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` }
 }
 
 /**
@@ -208,6 +232,22 @@ export function detectDayOrder(values: readonly string[]): OrderVerdict {
 
 /** A timestamp as LinkedIn and CRMs write it (`2026-06-27 07:35:00`, ISO with T/Z) → UTC `YYYY-MM-DDTHH:MM:SSZ`; a bare date is midnight. */
 export function parseDateTime(raw: string | undefined): string | null {
+  if (raw !== undefined && raw.length === 19) {
+    // Fast path for the usual export stamp `YYYY-MM-DD HH:MM:SS` (or with T): checked digit by digit, no regex or Date.
+    const t = raw.charCodeAt(10)
+    if (raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && (t === 32 || t === 84) && raw.charCodeAt(13) === 58 && raw.charCodeAt(16) === 58) {
+      const y = digits(raw, 0, 4)
+      const mo = digits(raw, 5, 2)
+      const d = digits(raw, 8, 2)
+      const h = digits(raw, 11, 2)
+      const mi = digits(raw, 14, 2)
+      const s = digits(raw, 17, 2)
+      if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && s >= 0) {
+        if (!realDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return null
+        return t === 84 ? `${raw}Z` : `${raw.slice(0, 10)}T${raw.slice(11)}Z`
+      }
+    }
+  }
   if (isMissing(raw)) return null
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$/.exec((raw ?? '').trim())
   if (!m) return null

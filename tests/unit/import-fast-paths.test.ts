@@ -1,0 +1,69 @@
+// The import's fast paths for the common cell (a plain timestamp, text with nothing to trim, a kept row) give exactly
+// what the general parsers give.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isMissing, parseDateTime, text } from '../../src/main/importers/values'
+import { bodyRecord } from '../../src/main/importers/table'
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+describe('timestamps as exports write them (YYYY-MM-DD HH:MM:SS)', () => {
+  it('read the same on the fast path as on the general one, real or not', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          y: fc.integer({ min: 1890, max: 2210 }),
+          mo: fc.integer({ min: 0, max: 13 }),
+          d: fc.integer({ min: 0, max: 32 }),
+          h: fc.integer({ min: 0, max: 25 }),
+          mi: fc.integer({ min: 0, max: 61 }),
+          s: fc.integer({ min: 0, max: 61 }),
+          sep: fc.constantFrom(' ', 'T')
+        }),
+        ({ y, mo, d, h, mi, s, sep }) => {
+          const stamp = `${y}-${two(mo)}-${two(d)}${sep}${two(h)}:${two(mi)}:${two(s)}`
+          // A leading space keeps the cell off the fast path: the general parser trims it and reads the same text.
+          expect(parseDateTime(stamp)).toBe(parseDateTime(` ${stamp}`))
+          const real = new Date(Date.UTC(y, mo - 1, d))
+          const valid = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && real.getUTCDate() === d && h <= 23 && mi <= 59 && s <= 59
+          expect(parseDateTime(stamp)).toBe(valid ? `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}Z` : null)
+        }
+      ),
+      { numRuns: 5000 }
+    )
+  })
+
+  it.each([
+    ['2024-02-29 23:59:59', '2024-02-29T23:59:59Z'],
+    ['2000-02-29T00:00:00', '2000-02-29T00:00:00Z'],
+    ['1900-02-29 00:00:00', null],
+    ['2026-1x-01 00:00:00', null],
+    ['2026/01/01 00:00:00', null]
+  ])('%s is %s', (raw, iso) => expect(parseDateTime(raw)).toBe(iso))
+})
+
+describe('text cells', () => {
+  it('are the trimmed cell, or null for a missing marker, whatever the characters', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', ' ', '-', 'NA', 'n/a', 'NULL', '#N/A', '\u00a0Acme\u00a0', '\ufeffAcme', 'Acme ', ' Acme', 'Acme'),
+      fc.tuple(fc.constantFrom('', ' ', '\t', '\u00a0', '\u2028'), fc.string({ maxLength: 8 }), fc.constantFrom('', ' ', '\n', '\u00a0')).map((p) => p.join(''))
+    )
+    fc.assert(
+      fc.property(cell, (raw) => {
+        expect(text(raw)).toBe(isMissing(raw) ? null : raw.trim())
+      }),
+      { numRuns: 5000 }
+    )
+  })
+})
+
+describe('body rows', () => {
+  it('are kept, skipped as blank or dropped as a footer the same way with or without filled cells to spare', () => {
+    expect(bodyRecord(['a', 'b', 'c'])).toBe('keep')
+    expect(bodyRecord(['\u00a0', '\u00a0', '\u00a0', ''])).toBe('blank')
+    expect(bodyRecord(['Grand Total', '', '\u00a0'])).toEqual({ footer: 'report footer "Grand Total"' })
+    expect(bodyRecord(['Grand Total', '12', '3'])).toBe('keep')
+    expect(bodyRecord(['Total', ' ', '485,000'])).toEqual({ footer: 'report footer "Total"' })
+  })
+})
