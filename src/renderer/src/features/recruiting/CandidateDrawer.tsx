@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../kit/format'
 import { useCandidate, useRequisition, useScorecards, useSubmitScorecard } from './hooks'
 import { ResearchNotes } from './notes'
 import { EraseCandidateButton, ErasedNotice } from './EraseCandidate'
+import { LinkRep } from './LinkRep'
 import { Attachments } from './Attachments'
 
 const L = RECRUITING_LABELS
@@ -199,6 +200,7 @@ function Profile({
             <div className="strong">
               {a.requisitionTitle}: {L.stage[a.stage]} {a.stalled ? <Chip tone="bad">Stalled</Chip> : null}
             </div>
+            {c.mergedInto ? null : <LinkRep candidateId={c.id} application={a} />}
             <ol>
               {a.history.map((h, i) => (
                 <li key={i}>

@@ -8,6 +8,7 @@ import { useBoard, useCreateCandidate, useCreateRequisition, useDuplicates, useM
 import { CandidateDrawer } from './CandidateDrawer'
 import { CompareView } from './CompareView'
 import { FunnelView } from './FunnelView'
+import { OutcomesView } from './OutcomesView'
 import { ImportCandidates, MATCHED_ON } from './ImportCandidates'
 import './board.css'
 
@@ -20,7 +21,7 @@ function dragged(e: DragEvent): { candidateId: number; stage: CandidateStage } |
   return m && stage ? { candidateId: Number(m[1]), stage: stage as CandidateStage } : null
 }
 
-type View = 'board' | 'funnel'
+type View = 'board' | 'funnel' | 'outcomes'
 
 export function RecruitingPage() {
   const requisitions = useRequisitions()
@@ -94,9 +95,9 @@ export function RecruitingPage() {
               </select>
             </label>
             <div className="tabs" role="tablist" aria-label="Recruiting views">
-              {(['board', 'funnel'] as const).map((v) => (
+              {(['board', 'funnel', 'outcomes'] as const).map((v) => (
                 <button key={v} type="button" role="tab" aria-selected={view === v} className={`tab${view === v ? ' active' : ''}`} onClick={() => setView(v)}>
-                  {v === 'board' ? 'Board' : 'Funnel'}
+                  {v === 'board' ? 'Board' : v === 'funnel' ? 'Funnel' : 'Hiring outcomes'}
                 </button>
               ))}
             </div>
@@ -104,8 +105,10 @@ export function RecruitingPage() {
           {comparing && selected.length >= 2 ? <CompareView ids={selected} onClose={() => setComparing(false)} /> : null}
           {view === 'board' ? (
             <BoardView requisitionId={requisitionId} selected={selected} onToggle={toggle} onOpen={setOpenId} />
-          ) : (
+          ) : view === 'funnel' ? (
             <FunnelView requisitionId={requisitionId} />
+          ) : (
+            <OutcomesView />
           )}
         </>
       )}
