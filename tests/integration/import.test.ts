@@ -52,7 +52,7 @@ describe('a Salesforce report with a preamble, a BOM, mixed line endings and foo
     const preview = await call<ImportPreview>('import.preview', payload('salesforce-report-preamble-footer.csv'))
     expect(preview).toMatchObject({ source: 'salesforce-report', encoding: 'utf-8-bom', delimiter: ',', headerRow: 4, rowCount: 3, toCreate: 3, toUpdate: 0, toSkip: 0, dateOrder: 'known' })
     expect(preview.droppedRows.map((d) => d.row)).toEqual([9, 10, 11])
-    expect(preview.columns.find((c) => c.header === 'Lead Source')).toEqual({ header: 'Lead Source', field: null, fieldId: null, overridden: false })
+    expect(preview.columns.find((c) => c.header === 'Lead Source')).toEqual({ header: 'Lead Source', field: null, fieldId: null, auto: null, overridden: false })
     expect(count('deals')).toBe(0)
 
     const result = await call<ImportResult>('import.apply', payload('salesforce-report-preamble-footer.csv'))
@@ -251,7 +251,7 @@ describe('a hand-made deals CSV', () => {
     const name = 'generic-deals-hand-made-headers.csv'
     const preview = await call<ImportPreview>('import.preview', payload(name))
     expect(preview).toMatchObject({ source: 'generic-deals', toCreate: 2, newReps: ['Pat Kim', 'Unassigned (imported)'] })
-    expect(preview.columns.find((c) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, fieldId: null, overridden: false })
+    expect(preview.columns.find((c) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, fieldId: null, auto: null, overridden: false })
     await call('import.apply', payload(name))
     expect(deals()).toEqual([
       expect.objectContaining({ external_id: null, name: 'Harbor refit', account: 'Harbor & Sons Ltd', owner: 'Pat Kim', amount_minor: 1_200_000, currency: 'GBP', stage: 'solution', close_date: '2027-09-09' }),

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { ImportOwnerRow, ImportPreview, ImportValueRow } from '@shared/contract/imports'
 import { valueKey, type ReadResult } from './read'
-import { FIELD_LABELS, KIND_FIELDS, type Field } from './sources'
+import { FIELD_LABELS, KIND_FIELDS, resolveColumns, type Field } from './sources'
 import { AccountIndex } from './apply'
 import { mapForecastCategory, mapStage } from './deals'
 import { text } from './values'
@@ -15,9 +15,10 @@ function money(minor: number, currency: string): string {
 }
 
 export function buildPreview(sqlite: Database.Database, read: ReadResult, partial: ImportPreview['partial'] = null): ImportPreview {
+  const builtIn = resolveColumns(read.mapping, read.table.headers).fieldOf
   const columns = read.table.headers.map((header, i) => {
     const field = read.columns.fieldOf[i] ?? null
-    return { header, field: field ? FIELD_LABELS[field] : null, fieldId: field, overridden: read.columns.overridden[i] ?? false }
+    return { header, field: field ? FIELD_LABELS[field] : null, fieldId: field, auto: builtIn[i] ?? null, overridden: read.columns.overridden[i] ?? false }
   })
   let toCreate = 0
   let toUpdate = 0

@@ -87,6 +87,8 @@ export interface ColumnMapping {
   /** The label of the field it fills, or null when the column is not used. */
   field: string | null
   fieldId: ImportField | null
+  /** The field the source's built-in header names give it, before any mapping. */
+  auto: ImportField | null
   /** Set by the mapping (the user's or a saved one) rather than by the source's built-in names. */
   overridden: boolean
 }

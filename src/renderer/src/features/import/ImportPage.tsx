@@ -29,6 +29,8 @@ export function ImportPage() {
   const preview = usePreview()
   /** The last preview that came back: kept on screen when a later one fails, so the mapping can be put right. */
   const [lastGood, setLastGood] = useState<ImportPreview | null>(null)
+  /** The mapping as edited: the lists show it at once, ahead of the preview it asks for. */
+  const [draft, setDraft] = useState<ImportMapping | null>(null)
   const start = useStartImport()
   const [jobId, setJobId] = useState<string | null>(null)
   const progress = useImportProgress(jobId)
@@ -47,6 +49,7 @@ export function ImportPage() {
     setSource(undefined)
     setRepId(undefined)
     setLastGood(null)
+    setDraft(null)
     setFile(null)
     preview.reset()
     setSent(0)
@@ -67,29 +70,36 @@ export function ImportPage() {
     start.reset()
     preview.mutate(
       { fileName: target.fileName, uploadId: target.uploadId, dayFirst: 'dayFirst' in change ? change.dayFirst : dayFirst, source: 'source' in change ? change.source : source, mapping: change.mapping },
-      { onSuccess: (next) => setLastGood(next) }
+      {
+        onSuccess: (next) => {
+          setLastGood(next)
+          setDraft(next.mapping)
+        }
+      }
     )
   }
 
   function answerDates(first: boolean) {
     setDayFirst(first)
-    if (file) reread(file, { dayFirst: first, mapping: shown?.mapping })
+    if (file) reread(file, { dayFirst: first, mapping: draft ?? shown?.mapping })
   }
 
   /** When detection picked the wrong export, the user names it and the file is read again with that source's mapping. */
   function readAs(next: ImportSource | undefined) {
     setSource(next)
+    setDraft(null)
     if (file) reread(file, { source: next })
   }
 
   function remap(next: ImportMapping) {
+    setDraft(next)
     if (file) reread(file, { mapping: next })
   }
 
   function startJob(dryRun: boolean) {
     if (!file || !shown) return
     start.mutate(
-      { fileName: file.fileName, uploadId: file.uploadId, dayFirst, repId, source, mapping: shown.mapping, dryRun },
+      { fileName: file.fileName, uploadId: file.uploadId, dayFirst, repId, source, mapping: draft ?? shown.mapping, dryRun },
       { onSuccess: (started) => setJobId(started.jobId) }
     )
   }
@@ -100,7 +110,8 @@ export function ImportPage() {
     void choose(e.dataTransfer.files[0])
   }
 
-  const shown = preview.data ?? (preview.isError ? lastGood : null) ?? undefined
+  // While a changed mapping is read again, the last preview stays on screen (and the focus stays in its list).
+  const shown = preview.data ?? lastGood ?? undefined
   const p = shown
   const dryRunResult = job?.state === 'done' && job.result?.dryRun ? job.result : null
   const canApply = !!file && !!p && !running && !preview.isPending && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
@@ -161,7 +172,7 @@ export function ImportPage() {
         {readError ? <ErrorBanner error={{ message: readError }} /> : null}
       </section>
 
-      {preview.isPending ? <Loading label="Reading the file…" /> : null}
+      {preview.isPending && !shown ? <Loading label="Reading the file…" /> : null}
       <ErrorBanner error={preview.error} />
 
       {p && (job?.state !== 'done' || dryRunResult) ? (
@@ -175,6 +186,8 @@ export function ImportPage() {
           canApply={canApply}
           onApply={() => startJob(false)}
           onDryRun={() => startJob(true)}
+          mapping={draft ?? p.mapping}
+          updating={preview.isPending}
           onMapping={remap}
           dryRun={dryRunResult}
           job={job?.state === 'running' ? job : undefined}
@@ -203,6 +216,9 @@ function PreviewPanel(props: {
   canApply: boolean
   onApply: () => void
   onDryRun: () => void
+  mapping: ImportMapping
+  /** A changed mapping or answer is being read again. */
+  updating: boolean
   onMapping: (next: ImportMapping) => void
   /** The outcome of the last dry run of this file and mapping. */
   dryRun: ImportOutcome | null
@@ -220,7 +236,7 @@ function PreviewPanel(props: {
       <h2 id="import-step-preview">2. Check what will be stored</h2>
       {p.savedMapping ? (
         <p className="notice" aria-label="Saved mapping">
-          {p.savedMapping === 'exact' ? `Using the mapping you saved for ${p.sourceLabel} files with these columns.` : `Using the mapping you last saved for ${p.sourceLabel} files.`}
+          {p.savedMapping === 'exact' ? 'Using the mapping you saved for files of this source with these columns.' : 'Using the mapping you last saved for this source (its files had other columns).'}
         </p>
       ) : null}
       {p.partial ? (
@@ -259,9 +275,14 @@ function PreviewPanel(props: {
 
       {p.needsRep ? <RepChoice repId={props.repId} onRep={props.onRep} /> : null}
 
-      <ColumnMappingEditor preview={p} onChange={props.onMapping} busy={props.busy} />
+      <ColumnMappingEditor preview={p} mapping={props.mapping} onChange={props.onMapping} busy={props.busy} />
 
-      <h3>First rows as they will be stored</h3>
+      <h3>
+        First rows as they will be stored{' '}
+        <span className="muted small" aria-live="polite">
+          {props.updating ? 'updating…' : ''}
+        </span>
+      </h3>
       <div className="table-wrap">
         <table className="data-table compact" aria-label="Preview rows">
           <thead>
@@ -292,7 +313,7 @@ function PreviewPanel(props: {
         </table>
       </div>
 
-      <ValueMappingEditor preview={p} onChange={props.onMapping} />
+      <ValueMappingEditor preview={p} mapping={props.mapping} onChange={props.onMapping} />
 
       {p.accountMatches.length ? <AccountMatches matches={p.accountMatches} /> : null}
       {p.newReps.length ? (
@@ -328,7 +349,7 @@ function PreviewPanel(props: {
           Dry run
         </button>
         <button type="button" className="button primary" disabled={!props.canApply} onClick={props.onApply}>
-          {props.busy ? 'Importing…' : `Apply ${p.toCreate + p.toUpdate} rows`}
+          {props.busy ? 'Importing…' : p.partial ? `Apply the whole file (about ${count(estimateRows(p.partial))} rows)` : `Apply ${p.toCreate + p.toUpdate} rows`}
         </button>
         {props.busy ? null : <span className="muted small">A dry run reads the whole file and writes nothing. Apply takes a backup first; a failure or a cancel writes nothing.</span>}
       </div>
@@ -339,6 +360,13 @@ function PreviewPanel(props: {
 }
 
 const count = (n: number) => n.toLocaleString('en-US')
+
+/** The rows of a file previewed from its head: its rows per byte so far, over all its bytes, to two figures. */
+function estimateRows(partial: NonNullable<ImportPreview['partial']>): number {
+  const rows = (partial.rowsRead * partial.bytesTotal) / Math.max(1, partial.bytesRead)
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, rows))) - 1)
+  return Math.round(rows / step) * step
+}
 
 /** What the whole file would do, counted by the real import and rolled back. */
 function DryRunPanel({ result: r }: { result: ImportOutcome }) {

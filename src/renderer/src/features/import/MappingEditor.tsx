@@ -17,18 +17,31 @@ const STAGE_LABELS: Record<(typeof IMPORT_STAGE_TARGETS)[number], string> = {
 }
 const FORECAST_LABELS: Record<(typeof IMPORT_FORECAST_TARGETS)[number], string> = { commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' }
 
+/** A column's field under a mapping that may be ahead of the last preview: its own override, else its built-in field unless taken. */
+export function fieldOf(mapping: ImportMapping, columns: ImportPreview['columns'], header: string): ImportField | null {
+  const own = mapping.columns.find((c) => key(c.header) === key(header))
+  if (own) return own.field
+  const auto = columns.find((c) => key(c.header) === key(header))?.auto ?? null
+  return auto !== null && !mapping.columns.some((c) => c.field === auto) ? auto : null
+}
+
 /**
- * A column set to a field: any other column holding that field lets go of it (so a field is never mapped twice),
- * and the choice replaces this column's earlier one.
+ * A column set to a field. Any other column holding that field lets go of it (a field is never mapped twice); a column
+ * that had let go of this column's previous field gets it back; a column set to its built-in field needs no override.
  */
 export function withColumn(mapping: ImportMapping, columns: ImportPreview['columns'], header: string, field: ImportField | null): ImportMapping {
-  const kept = mapping.columns.filter((c) => key(c.header) !== key(header) && (field === null || c.field !== field))
+  const before = fieldOf(mapping, columns, header)
+  const autoOf = (h: string) => columns.find((c) => key(c.header) === key(h))?.auto ?? null
+  let kept = mapping.columns.filter((c) => key(c.header) !== key(header) && (field === null || c.field !== field))
+  if (before !== null) kept = kept.filter((c) => !(c.field === null && autoOf(c.header) === before))
   if (field !== null) {
     for (const c of columns) {
-      if (c.fieldId === field && key(c.header) !== key(header) && !kept.some((k) => key(k.header) === key(c.header))) kept.push({ header: c.header, field: null })
+      if (key(c.header) === key(header) || kept.some((k) => key(k.header) === key(c.header))) continue
+      if (fieldOf({ ...mapping, columns: kept }, columns, c.header) === field) kept.push({ header: c.header, field: null })
     }
   }
-  return { ...mapping, columns: [...kept, { header, field }] }
+  const own = field === autoOf(header) && !kept.some((c) => c.field === field) ? [] : [{ header, field }]
+  return { ...mapping, columns: [...kept, ...own] }
 }
 
 function withValue<T extends { from: string }>(list: readonly T[], from: string, entry: T | null): T[] {
@@ -36,13 +49,13 @@ function withValue<T extends { from: string }>(list: readonly T[], from: string,
   return entry ? [...kept, entry] : kept
 }
 
-export function ColumnMappingEditor({ preview: p, onChange, busy }: { preview: ImportPreview; onChange: (next: ImportMapping) => void; busy: boolean }) {
-  const unused = p.columns.filter((c) => c.fieldId === null && c.header !== '')
+export function ColumnMappingEditor({ preview: p, mapping, onChange, busy }: { preview: ImportPreview; mapping: ImportMapping; onChange: (next: ImportMapping) => void; busy: boolean }) {
+  const unused = p.columns.filter((c) => c.header !== '' && fieldOf(mapping, p.columns, c.header) === null)
   return (
     <>
       <h3>Column mapping</h3>
       <p className="muted small">
-        Each column of the file and the field it fills. Change one with its list; the preview below follows, and the mapping is saved for {p.sourceLabel} files when you apply.
+        Each column of the file and the field it fills. Change one with its list; the preview below follows, and the mapping is saved for this source when you apply.
       </p>
       <div className="table-wrap fit">
         <table className="data-table compact import-mapping" aria-label="Column mapping">
@@ -61,9 +74,9 @@ export function ColumnMappingEditor({ preview: p, onChange, busy }: { preview: I
                     <span className="import-field-choice">
                       <select
                         aria-label={`Stored as for column ${c.header}`}
-                        value={c.fieldId ?? ''}
+                        value={fieldOf(mapping, p.columns, c.header) ?? ''}
                         disabled={busy}
-                        onChange={(e) => onChange(withColumn(p.mapping, p.columns, c.header, (p.targetFields.find((t) => t.field === e.target.value)?.field ?? null) as ImportField | null))}
+                        onChange={(e) => onChange(withColumn(mapping, p.columns, c.header, p.targetFields.find((t) => t.field === e.target.value)?.field ?? null))}
                       >
                         <option value="">not used</option>
                         {p.targetFields.map((t) => (
@@ -73,7 +86,7 @@ export function ColumnMappingEditor({ preview: p, onChange, busy }: { preview: I
                           </option>
                         ))}
                       </select>
-                      {c.overridden ? <Chip tone="info">changed</Chip> : null}
+                      {mapping.columns.some((o) => key(o.header) === key(c.header)) ? <Chip tone="info">changed</Chip> : null}
                     </span>
                   ) : (
                     <span className="muted">not used</span>
@@ -88,9 +101,9 @@ export function ColumnMappingEditor({ preview: p, onChange, busy }: { preview: I
         {unused.length ? `Columns not used: ${unused.map((c) => c.header).join(', ')}` : 'Every column is used.'}
       </p>
       {p.missingFields.length ? <p className="muted small">Not in this file (left empty or defaulted): {p.missingFields.join(', ')}</p> : null}
-      {p.mapping.columns.length ? (
-        <button type="button" className="button" disabled={busy} onClick={() => onChange({ ...p.mapping, columns: [] })}>
-          Reset columns to {p.sourceLabel}&rsquo;s names
+      {mapping.columns.length ? (
+        <button type="button" className="button" disabled={busy} onClick={() => onChange({ ...mapping, columns: [] })}>
+          Reset columns to the built-in names
         </button>
       ) : null}
     </>
@@ -101,6 +114,7 @@ function ValueTable({
   title,
   label,
   rows,
+  chosen,
   options,
   autoText,
   onPick
@@ -108,6 +122,8 @@ function ValueTable({
   title: string
   label: string
   rows: ImportValueRow[]
+  /** The draft mapping's value for one of theirs, ahead of the preview. */
+  chosen: (from: string) => string | null
   options: { value: string; label: string }[]
   autoText: (auto: string | null) => string
   onPick: (from: string, to: string | null) => void
@@ -131,7 +147,7 @@ function ValueTable({
                 <td>{r.from}</td>
                 <td className="num">{r.rows}</td>
                 <td>
-                  <select aria-label={`${label} ${r.from}`} value={r.mapped ?? ''} onChange={(e) => onPick(r.from, e.target.value || null)}>
+                  <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} onChange={(e) => onPick(r.from, e.target.value || null)}>
                     <option value="">{autoText(r.auto)}</option>
                     {options.map((o) => (
                       <option key={o.value} value={o.value}>
@@ -139,7 +155,7 @@ function ValueTable({
                       </option>
                     ))}
                   </select>{' '}
-                  {r.mapped === null && r.auto === null && label === 'Our stage for' ? <Chip tone="bad">rows skipped</Chip> : null}
+                  {chosen(r.from) === null && r.auto === null && label === 'Our stage for' ? <Chip tone="bad">rows skipped</Chip> : null}
                 </td>
               </tr>
             ))}
@@ -150,11 +166,11 @@ function ValueTable({
   )
 }
 
-export function ValueMappingEditor({ preview: p, onChange }: { preview: ImportPreview; onChange: (next: ImportMapping) => void }) {
+export function ValueMappingEditor({ preview: p, mapping: m, onChange }: { preview: ImportPreview; mapping: ImportMapping; onChange: (next: ImportMapping) => void }) {
   const reps = useActiveReps()
   const { stages, forecastCategories, owners } = p.values
   if (stages.length + forecastCategories.length + owners.length === 0) return null
-  const m = p.mapping
+  const find = <T extends { from: string }>(list: readonly T[], from: string) => list.find((x) => key(x.from) === key(from))
   return (
     <section aria-labelledby="import-values">
       <h3 id="import-values">Their values to ours</h3>
@@ -164,6 +180,7 @@ export function ValueMappingEditor({ preview: p, onChange }: { preview: ImportPr
           title="Stages"
           label="Our stage for"
           rows={stages}
+          chosen={(from) => find(m.stages, from)?.to ?? null}
           options={IMPORT_STAGE_TARGETS.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
           autoText={(auto) => (auto === null ? 'no match: skipped' : `as read: ${STAGE_LABELS[auto as keyof typeof STAGE_LABELS] ?? auto}`)}
           onPick={(from, to) => onChange({ ...m, stages: withValue(m.stages, from, to ? { from, to: IMPORT_STAGE_TARGETS.find((s) => s === to) ?? 'prospecting' } : null) })}
@@ -172,6 +189,7 @@ export function ValueMappingEditor({ preview: p, onChange }: { preview: ImportPr
           title="Forecast categories"
           label="Our forecast category for"
           rows={forecastCategories}
+          chosen={(from) => find(m.forecastCategories, from)?.to ?? null}
           options={IMPORT_FORECAST_TARGETS.map((f) => ({ value: f, label: FORECAST_LABELS[f] }))}
           autoText={(auto) => (auto === null ? 'as read: from probability' : `as read: ${FORECAST_LABELS[auto as keyof typeof FORECAST_LABELS] ?? auto}`)}
           onPick={(from, to) => onChange({ ...m, forecastCategories: withValue(m.forecastCategories, from, to ? { from, to: IMPORT_FORECAST_TARGETS.find((f) => f === to) ?? 'pipeline' } : null) })}
@@ -196,7 +214,7 @@ export function ValueMappingEditor({ preview: p, onChange }: { preview: ImportPr
                       <td>
                         <select
                           aria-label={`Rep for ${o.from}`}
-                          value={o.repId ?? ''}
+                          value={find(m.owners, o.from)?.repId ?? ''}
                           onChange={(e) => onChange({ ...m, owners: withValue(m.owners, o.from, e.target.value ? { from: o.from, repId: Number(e.target.value) } : null) })}
                         >
                           <option value="">{o.autoRep ? `as read: ${o.autoRep}` : 'as read: a new rep'}</option>
