@@ -1,8 +1,9 @@
 // Builds a believable demo organisation, deterministic for a seed and a day, at standard or large scale.
 import type Database from 'better-sqlite3'
 import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
-import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type Stage } from '@shared/domain'
-import { refreshAllEvidence } from '../services/pipeline/evidence'
+import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type QualificationCriterion, type Stage } from '@shared/domain'
+import { engagedCutoff, readThresholds, refreshAllEvidence } from '../services/pipeline/evidence'
+import { EvidenceFactsCollector } from './evidence-facts'
 import { stampMaker } from './stamps'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
@@ -39,6 +40,13 @@ export interface DemoOptions {
    * mid-build leaves a file to delete, so the app itself never uses it.
    */
   bulk?: boolean
+  /**
+   * Evidence from the set-based refresh over the stored activities, as the app computes it, instead of from the
+   * figures the generator kept while writing them (the default, faster; a test holds the two to the same rows).
+   */
+  evidenceFromStore?: boolean
+  /** Told how long each phase of the build took (ms), for the benchmark's breakdown. */
+  onPhase?: (phase: string, ms: number) => void
 }
 
 export interface DemoCounts {
@@ -85,7 +93,7 @@ const BULK_INSERT_TRIGGERS: Record<string, string | null> = {
 }
 
 /** Drops a table's secondary indexes for a bulk load and rebuilds them after: far faster than maintaining them row by row. */
-function withIndexesDeferred(sqlite: Database.Database, tables: string[], load: () => void): void {
+function withIndexesDeferred(sqlite: Database.Database, tables: string[], load: () => void, phase: (name: string) => void): void {
   const placeholders = tables.map(() => '?').join(',')
   const indexes = sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)
@@ -100,12 +108,17 @@ function withIndexesDeferred(sqlite: Database.Database, tables: string[], load: 
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`)
   for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`)
   load()
+  phase('load')
   for (const tr of triggers) {
     const replacement = BULK_INSERT_TRIGGERS[tr.name]
     if (replacement) sqlite.exec(replacement)
     sqlite.exec(tr.sql)
   }
-  for (const ix of indexes) sqlite.exec(ix.sql)
+  phase('triggers')
+  for (const ix of indexes) {
+    sqlite.exec(ix.sql)
+    phase(`index ${ix.name}`)
+  }
 }
 
 function nameKey(name: string): string {
@@ -120,6 +133,12 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   const { day, stamp } = stampMaker()
   const nowStamp = stamp(todayMs + 9 * 3_600_000)
   const counts: DemoCounts = { teams: 0, reps: 0, accounts: 0, contacts: 0, deals: 0, activities: 0, connections: 0 }
+  let phaseStart = performance.now()
+  const phase = (name: string) => {
+    const now = performance.now()
+    options.onPhase?.(name, now - phaseStart)
+    phaseStart = now
+  }
 
   // A large cache keeps a bulk build from spilling half-written pages to the WAL mid-transaction.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
@@ -130,6 +149,8 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   sqlite.pragma('foreign_keys = OFF')
   sqlite.pragma('temp_store = MEMORY')
   if (options.bulk) sqlite.pragma('journal_mode = OFF')
+  const todayText = isoDay(options.today)
+  let facts: EvidenceFactsCollector | null = null
   const load = () => {
     const insTeam = sqlite.prepare('INSERT INTO teams (id, name, manager_name, created_at) VALUES (?, ?, ?, ?)')
     const insRep = sqlite.prepare(
@@ -197,6 +218,16 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
     // Accounts, their contacts, and which reps know people there.
     const contactsByAccount: number[][] = [[]]
     const economicBuyers = new Set<number>()
+    // The evidence facts, kept as the rows are written (see evidence-facts.ts).
+    const evidence = new EvidenceFactsCollector(
+      size.deals,
+      Date.parse(engagedCutoff(todayText, readThresholds(sqlite))),
+      (rep) => teamIds[(rep - 1) % teamIds.length]!,
+      economicBuyers,
+      stamp
+    )
+    facts = evidence
+    const tierByAccount: number[] = [0]
     const ownerByAccount: number[] = [0]
     const nameByAccount: string[] = ['']
     let contactId = 0
@@ -207,7 +238,9 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const serial = Math.floor(a / (COMPANY_STEMS.length * COMPANY_KINDS.length))
       const name = `${stem} ${kind}${serial ? ` ${serial + 1}` : ''}`
       const owner = sellers[a % sellers.length]!
-      insAccount.run(a, name, nameKey(name), tierOne ? 1 : rnd.chance(0.3) ? 2 : 3, tierOne ? 1 : 0, rnd.pick(INDUSTRIES), owner)
+      const tier = tierOne ? 1 : rnd.chance(0.3) ? 2 : 3
+      insAccount.run(a, name, nameKey(name), tier, tierOne ? 1 : 0, rnd.pick(INDUSTRIES), owner)
+      tierByAccount.push(tier)
       if (tierOne) insAlias.run(a, `${stem} ${kind.slice(0, 3).toUpperCase()}`, nameKey(`${stem} ${kind.slice(0, 3)}`))
       ownerByAccount.push(owner)
       nameByAccount.push(name)
@@ -231,7 +264,9 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         ids.push(contactId)
         if (role === 'economic_buyer') economicBuyers.add(contactId)
         if (rnd.chance(0.35)) {
-          insConnection.run(rnd.chance(0.7) ? owner : rnd.pick(sellers), person, name, a, contactId, day(todayMs - rnd.int(30, 1500) * DAY_MS))
+          const knower = rnd.chance(0.7) ? owner : rnd.pick(sellers)
+          insConnection.run(knower, person, name, a, contactId, day(todayMs - rnd.int(30, 1500) * DAY_MS))
+          evidence.connection(knower, a)
           counts.connections++
         }
       }
@@ -276,6 +311,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const amountMinor = rnd.int(4, 120) * 250_000 * (accountId <= size.tierOne ? 3 : 1)
       const account = nameByAccount[accountId]!
       const competitor = rnd.chance(0.45) ? rnd.pick(COMPETITORS) : null
+      const dealCloseDay = day(closeMs)
       insDeal.run(
         d,
         `DEMO-${String(d).padStart(7, '0')}`,
@@ -286,7 +322,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         stage,
         status === 'won' ? 100 : status === 'lost' ? 0 : STAGE_PROBABILITY[stage],
         category,
-        day(closeMs),
+        dealCloseDay,
         day(created),
         closedAt === null ? null : day(closedAt),
         status,
@@ -302,14 +338,20 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       // earlier stages share the time before that, so the team's medians come out believable.
       const inStage = status === 'open' ? Math.min(span, rnd.int(2, rnd.chance(0.17) ? 120 : 35) * DAY_MS) : span / (stageIndex + 1.5) * 1.5
       const before = span - inStage
+      const stages: [Stage, number][] = []
       for (let s = 0; s <= stageIndex; s++) {
-        insStage.run(d, OPEN_STAGES[s], stamp(created + Math.floor(s === stageIndex ? before : (before * s) / Math.max(1, stageIndex))))
+        const entered = created + Math.floor(s === stageIndex ? before : (before * s) / Math.max(1, stageIndex))
+        insStage.run(d, OPEN_STAGES[s], stamp(entered))
+        stages.push([OPEN_STAGES[s]!, entered])
       }
       let prev = firstClose
       insClose.run(d, day(prev), null, stamp(created))
+      const closes: [string, string | null, number][] = [[day(prev), null, created]]
       for (let s = 1; s <= slips; s++) {
         const next = s === slips ? closeMs : prev + rnd.int(14, 30) * DAY_MS
-        insClose.run(d, day(next), day(prev), stamp(Math.min(end, created + Math.floor((span * s) / (slips + 1)))))
+        const changed = Math.min(end, created + Math.floor((span * s) / (slips + 1)))
+        insClose.run(d, day(next), day(prev), stamp(changed))
+        closes.push([day(next), day(prev), changed])
         prev = next
       }
       closeMs = prev
@@ -322,6 +364,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const dealContacts = [...new Set([...(economicBuyer !== undefined && wanted > 1 ? [economicBuyer] : []), ...pool])].slice(0, Math.min(wanted, pool.length))
       for (const c of dealContacts) insDealContact.run(d, c)
 
+      const metCriteria: QualificationCriterion[] = []
       if (status === 'open') {
         // Most open deals miss nothing; about one in four misses exactly one criterion (1 × 1 × 1 × 0 = 0).
         const missing = rnd.chance(0.25) ? rnd.int(0, QUALIFICATION_CRITERIA.length - 1) : -1
@@ -329,11 +372,19 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         QUALIFICATION_CRITERIA.slice(0, answered).forEach((criterion, i) => {
           const met = i === missing ? 0 : 1
           insCriterion.run(d, criterion, met, met ? 'Confirmed on a call' : null, nowStamp)
+          if (met) metCriteria.push(criterion)
         })
       }
       plans.push({ id: d, ownerId, accountId, created, end, status, contactIds: dealContacts, silent })
+      evidence.deal(
+        { id: d, open: status === 'open', ownerId, accountId, tier: tierByAccount[accountId]!, stage, forecastCategory: category, amountMinor, closeDate: dealCloseDay },
+        stages,
+        closes,
+        metCriteria
+      )
     }
     counts.deals = size.deals
+    phase('load: reps, accounts, deals')
 
     // Activities: three quarters on deals, the rest reps' own social presence.
     {
@@ -349,8 +400,10 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         const inbound = kind === 'meeting' ? rnd.chance(0.7) : kind === 'email' || kind === 'social_message' ? rnd.chance(0.35) : false
         const contact = plan.contactIds.length && kind !== 'note' ? rnd.pick(plan.contactIds) : null
         const subjects = kind === 'social_message' || kind === 'social_comment' ? SUBJECTS.social : SUBJECTS[kind]
-        insActivity.run(plan.ownerId, kind, inbound ? 'inbound' : 'outbound', stamp(Math.min(at, todayMs + 8 * 3_600_000)), rnd.pick(subjects), plan.id, plan.accountId, contact)
+        const occurred = Math.min(at, todayMs + 8 * 3_600_000)
+        insActivity.run(plan.ownerId, kind, inbound ? 'inbound' : 'outbound', stamp(occurred), rnd.pick(subjects), plan.id, plan.accountId, contact)
         counts.activities++
+        evidence.activity(plan.id, plan.accountId, contact, inbound, occurred)
       }
       // Social cadence differs by rep: some post most days, some once a fortnight.
       const cadence = rnd.weightedTable(sellers.map((rep) => [rep, rep % 5 === 0 ? 0.2 : rep % 3 === 0 ? 3 : 1] as const))
@@ -362,6 +415,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         counts.activities++
       }
     }
+    phase('load: activities')
     generateRecruitingDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
     generateVisibilityDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
     generateOneOnOneDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
@@ -370,17 +424,21 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   try {
     // One transaction for all of it: a demo is there whole or not at all.
     sqlite.transaction(() => {
-      withIndexesDeferred(sqlite, tables, load)
+      withIndexesDeferred(sqlite, tables, load, phase)
       // Every deal's evidence row and flags, set-based, so the first Pipeline page needs no scan of activities.
-      refreshAllEvidence(sqlite, isoDay(options.today))
+      refreshAllEvidence(sqlite, todayText, options.evidenceFromStore ? undefined : facts!.known())
+      phase('evidence')
       // Forecast history reads the evidence rows for the open quarter's figures, so it comes after them.
       generateForecastDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
+      phase('forecast')
     })()
+    phase('commit')
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`foreign_keys = ${foreignKeys}`)
     if (options.bulk) sqlite.pragma('journal_mode = WAL')
   }
   sqlite.pragma('optimize')
+  phase('optimize')
   return counts
 }

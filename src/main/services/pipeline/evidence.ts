@@ -208,6 +208,11 @@ function writeEvidence(sqlite: Database.Database, rows: ComputedRow[], today: st
 
 /** The team's median days in each stage, from completed spans in stage history (next entry minus this one). */
 export function refreshStageMedians(sqlite: Database.Database): void {
+  writeStageMedians(sqlite, stageSpans(sqlite))
+}
+
+/** Completed spans in days by `${team}|${stage}` (team 0: none), in stage-history order per deal. */
+function stageSpans(sqlite: Database.Database): Map<string, number[]> {
   const teamOf = new Map<number, number>()
   for (const [deal, team] of sqlite.prepare('SELECT d.id, coalesce(o.team_id, 0) FROM deals d JOIN reps o ON o.id = d.owner_id').raw().all() as [number, number][]) {
     teamOf.set(deal, team)
@@ -226,6 +231,11 @@ export function refreshStageMedians(sqlite: Database.Database): void {
     if (!list) spans.set(key, (list = []))
     list.push((Date.parse(next[2]) - Date.parse(at)) / 86_400_000)
   }
+  return spans
+}
+
+function writeStageMedians(sqlite: Database.Database, spans: Map<string, number[]>): Map<string, { median: number; samples: number }> {
+  const medians = new Map<string, { median: number; samples: number }>()
   sqlite.exec('DELETE FROM stage_medians')
   const insert = sqlite.prepare('INSERT INTO stage_medians (team_id, stage, median_days, samples) VALUES (?, ?, ?, ?)')
   for (const [key, list] of spans) {
@@ -234,11 +244,18 @@ export function refreshStageMedians(sqlite: Database.Database): void {
     const mid = Math.floor(list.length / 2)
     const median = list.length % 2 === 1 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2
     insert.run(Number(team), stage, median, list.length)
+    medians.set(key, { median, samples: list.length })
   }
+  return medians
+}
+
+/** The first instant of the engaged-contact window: recent activity and engaged contacts count from here on. */
+export function engagedCutoff(today: string, t: Thresholds): string {
+  return `${addDays(today, -t.engagedWindowDays)}T00:00:00Z`
 }
 
 function params(today: string, t: Thresholds, ids: string) {
-  return { today, cutoff: `${addDays(today, -t.engagedWindowDays)}T00:00:00Z`, ids }
+  return { today, cutoff: engagedCutoff(today, t), ids }
 }
 
 /**
@@ -252,15 +269,47 @@ export function recomputeEvidence(sqlite: Database.Database, dealIds: readonly n
   writeEvidence(sqlite, rows, today, t)
 }
 
+/** A deal's facts as the facts query reads them, every written column but the rules' outputs. */
+export type DealFacts = FactRow & {
+  owner_id: number
+  team_id: number | null
+  account_id: number
+  tier: number
+  activity_count: number
+}
+
+/**
+ * What the facts query and the stage-history pass would read, from a caller that wrote every row itself (the demo
+ * generator, which need not read two million activities back). A test builds a demo both ways and compares the rows.
+ */
+export interface KnownEvidence {
+  /** Completed spans in days by `${team}|${stage}` (team 0: none), as gathered from stage history. */
+  stageSpans: Map<string, number[]>
+  /** Every deal's facts in deal order; stage_median_days and stage_samples are filled in from the spans. */
+  deals: DealFacts[]
+}
+
 /**
  * Every deal's evidence row, set-based: after a demo build or import, when thresholds change, and once a day.
  * The rows are rewritten with the table's indexes dropped and rebuilt after, as the demo generator loads.
+ * `known`: the facts from the caller instead of the query (a workspace with no evidence rows yet).
  */
-export function refreshAllEvidence(sqlite: Database.Database, today: string): void {
+export function refreshAllEvidence(sqlite: Database.Database, today: string, known?: KnownEvidence): void {
   const t = readThresholds(sqlite)
   const run = () => {
-    refreshStageMedians(sqlite)
-    const rows = sqlite.prepare(factsSql('all')).all(params(today, t, '[]')) as ComputedRow[]
+    let rows: ComputedRow[]
+    if (known) {
+      const medians = writeStageMedians(sqlite, known.stageSpans)
+      for (const row of known.deals) {
+        const m = medians.get(`${row.team_id ?? 0}|${row.stage}`)
+        row.stage_median_days = m?.median ?? null
+        row.stage_samples = m?.samples ?? 0
+      }
+      rows = known.deals as ComputedRow[]
+    } else {
+      refreshStageMedians(sqlite)
+      rows = sqlite.prepare(factsSql('all')).all(params(today, t, '[]')) as ComputedRow[]
+    }
     const indexes = sqlite
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'deal_evidence'")
       .all() as { name: string; sql: string }[]
