@@ -48,6 +48,18 @@ describe('candidate CSV import in the browser shell', () => {
     await panel.getByRole('button', { name: 'Open Ada Okafor' }).click()
     await page.getByRole('dialog').getByText('Acme; Holdings').first().waitFor()
     await app.screenshot('recruiting-import-profile')
+    await page.getByRole('button', { name: 'Close the candidate profile' }).click()
+
+    // The same file again with "also add" on: every row is created and flagged, and one is merged back into the profile it repeats.
+    await panel.getByLabel(/Also add rows that look like existing candidates/).check()
+    await panel.getByLabel('Candidate CSV').setInputFiles(join(FIXTURES, 'candidates-bom-crlf-semicolons-quoted-multiline-title.csv'))
+    await status.getByText(/7 possible duplicates/).waitFor()
+    const ada = panel.getByRole('table', { name: 'Possible duplicates' }).locator('tbody tr').filter({ hasText: 'Ada Okafor' })
+    await ada.getByRole('button', { name: /^Merge into #\d+ Ada Okafor$/ }).click()
+    await ada.getByRole('button', { name: /^Merged: open #\d+$/ }).waitFor()
+    // Two Ada cards on the role until the merge; one after (the board refetches once the merge is in).
+    await expect.poll(() => page.getByRole('region', { name: 'Sourced', exact: true }).getByRole('article', { name: 'Ada Okafor' }).count()).toBe(1)
+    await app.screenshot('recruiting-import-merged')
     expect(role).not.toBe('')
     expect(app.problems).toEqual([])
   }, 90_000)
