@@ -1,0 +1,83 @@
+// What a streamed import sets aside for speed is back afterwards, whatever way it ends: foreign keys on, the
+// activity_days insert trigger in place, and every activity counted in activity_days once folded.
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fileSource } from '../../src/main/importers/stream'
+import { ImportCancelled, prepareImport, runImport } from '../../src/main/importers/run'
+import { foldNewActivities } from '../../src/main/services/forecast/productivity'
+import { makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
+
+let ws: TempWorkspace
+let world: ImportWorld
+let files: ReturnType<typeof tempDir>
+
+beforeEach(() => {
+  ws = makeWorkspace()
+  world = seedImportWorld(ws.store.sqlite, { reps: 7, accounts: 40, deals: 120 })
+  files = tempDir('touchline-import-bulk-')
+})
+afterEach(() => {
+  ws.store.close()
+  ws.dispose()
+  files.dispose()
+})
+
+const sqlite = () => ws.store.sqlite
+const triggerSql = () => sqlite().prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'activities_days_insert'").pluck().get()
+
+async function importActivities(rows: number, isCancelled?: () => boolean) {
+  const path = join(files.dir, `activities-${rows}.csv`)
+  writeActivitiesCsv(path, rows, world)
+  const request = { source: fileSource(path, `activities-${rows}.csv`), read: {} }
+  const prepared = await prepareImport(request)
+  return runImport(sqlite(), prepared, request, { now: '2026-11-23T09:00:00Z', today: '2026-11-23', backup: async () => 'none (test)', sliceMs: 0, isCancelled })
+}
+
+/** activity_days as a fresh count of every activity would make it. */
+function countedFresh(): unknown[] {
+  return sqlite()
+    .prepare(
+      `SELECT substr(occurred_at, 1, 10) AS day, rep_id, count(*) AS n, sum(kind = 'meeting') AS meeting, sum(kind = 'call') AS call,
+        sum(kind = 'email') AS email, sum(kind LIKE 'social%') AS social FROM activities GROUP BY 1, 2 ORDER BY 1, 2`
+    )
+    .all()
+}
+const counted = () => sqlite().prepare('SELECT day, rep_id, n, meeting, call, email, social FROM activity_days WHERE n > 0 ORDER BY 1, 2').all()
+
+describe('a streamed activities import', () => {
+  it('leaves foreign keys on, the day trigger as it was and no dangling reference', async () => {
+    const before = triggerSql()
+    expect(before).toMatch(/activity_days_mark/)
+    const result = await importActivities(3000)
+    expect(result.activitiesCreated).toBe(3000)
+    expect(sqlite().pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(triggerSql()).toBe(before)
+    expect(sqlite().pragma('foreign_key_check')).toEqual([])
+  })
+
+  it('cancelled part-way, leaves foreign keys on, the trigger in place and no activity', async () => {
+    const before = triggerSql()
+    let slices = 0
+    await expect(importActivities(9000, () => ++slices > 2)).rejects.toBeInstanceOf(ImportCancelled)
+    expect(sqlite().pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(triggerSql()).toBe(before)
+    expect(sqlite().prepare('SELECT count(*) FROM activities').pluck().get()).toBe(0)
+  })
+
+  it('counts every activity once in activity_days, above the fold mark and below it', async () => {
+    await importActivities(500)
+    foldNewActivities(sqlite())
+    expect(counted()).toEqual(countedFresh())
+    // Rows above the mark deleted: the next import reuses their ids, which the trigger must count as they arrive.
+    sqlite().exec('DELETE FROM activities WHERE id > 200')
+    expect(counted()).toEqual(countedFresh())
+    await importActivities(800)
+    foldNewActivities(sqlite())
+    expect(counted()).toEqual(countedFresh())
+    // And the plain case: every new id above the mark.
+    await importActivities(300)
+    foldNewActivities(sqlite())
+    expect(counted()).toEqual(countedFresh())
+  })
+})
