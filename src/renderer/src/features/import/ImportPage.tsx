@@ -313,7 +313,7 @@ function PreviewPanel(props: {
         </table>
       </div>
 
-      <ValueMappingEditor preview={p} mapping={props.mapping} onChange={props.onMapping} />
+      <ValueMappingEditor preview={p} mapping={props.mapping} onChange={props.onMapping} busy={props.busy} />
 
       {p.accountMatches.length ? <AccountMatches matches={p.accountMatches} /> : null}
       {p.newReps.length ? (

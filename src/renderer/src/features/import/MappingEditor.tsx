@@ -115,6 +115,7 @@ function ValueTable({
   label,
   rows,
   chosen,
+  busy,
   options,
   autoText,
   onPick
@@ -124,6 +125,7 @@ function ValueTable({
   rows: ImportValueRow[]
   /** The draft mapping's value for one of theirs, ahead of the preview. */
   chosen: (from: string) => string | null
+  busy: boolean
   options: { value: string; label: string }[]
   autoText: (auto: string | null) => string
   onPick: (from: string, to: string | null) => void
@@ -147,7 +149,7 @@ function ValueTable({
                 <td>{r.from}</td>
                 <td className="num">{r.rows}</td>
                 <td>
-                  <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} onChange={(e) => onPick(r.from, e.target.value || null)}>
+                  <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} disabled={busy} onChange={(e) => onPick(r.from, e.target.value || null)}>
                     <option value="">{autoText(r.auto)}</option>
                     {options.map((o) => (
                       <option key={o.value} value={o.value}>
@@ -166,7 +168,7 @@ function ValueTable({
   )
 }
 
-export function ValueMappingEditor({ preview: p, mapping: m, onChange }: { preview: ImportPreview; mapping: ImportMapping; onChange: (next: ImportMapping) => void }) {
+export function ValueMappingEditor({ preview: p, mapping: m, onChange, busy }: { preview: ImportPreview; mapping: ImportMapping; onChange: (next: ImportMapping) => void; busy: boolean }) {
   const reps = useActiveReps()
   const { stages, forecastCategories, owners } = p.values
   if (stages.length + forecastCategories.length + owners.length === 0) return null
@@ -180,6 +182,7 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange }: { previ
           title="Stages"
           label="Our stage for"
           rows={stages}
+          busy={busy}
           chosen={(from) => find(m.stages, from)?.to ?? null}
           options={IMPORT_STAGE_TARGETS.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
           autoText={(auto) => (auto === null ? 'no match: skipped' : `as read: ${STAGE_LABELS[auto as keyof typeof STAGE_LABELS] ?? auto}`)}
@@ -189,6 +192,7 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange }: { previ
           title="Forecast categories"
           label="Our forecast category for"
           rows={forecastCategories}
+          busy={busy}
           chosen={(from) => find(m.forecastCategories, from)?.to ?? null}
           options={IMPORT_FORECAST_TARGETS.map((f) => ({ value: f, label: FORECAST_LABELS[f] }))}
           autoText={(auto) => (auto === null ? 'as read: from probability' : `as read: ${FORECAST_LABELS[auto as keyof typeof FORECAST_LABELS] ?? auto}`)}
@@ -215,6 +219,7 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange }: { previ
                         <select
                           aria-label={`Rep for ${o.from}`}
                           value={find(m.owners, o.from)?.repId ?? ''}
+                          disabled={busy}
                           onChange={(e) => onChange({ ...m, owners: withValue(m.owners, o.from, e.target.value ? { from: o.from, repId: Number(e.target.value) } : null) })}
                         >
                           <option value="">{o.autoRep ? `as read: ${o.autoRep}` : 'as read: a new rep'}</option>
