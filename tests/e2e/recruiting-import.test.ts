@@ -59,6 +59,9 @@ describe('candidate CSV import in the browser shell', () => {
     await ada.getByRole('button', { name: /^Merged: open #\d+$/ }).waitFor()
     // Two Ada cards on the role until the merge; one after (the board refetches once the merge is in).
     await expect.poll(() => page.getByRole('region', { name: 'Sourced', exact: true }).getByRole('article', { name: 'Ada Okafor' }).count()).toBe(1)
+    // The flagged table, with its stacked actions, stays inside the panel and the page never scrolls sideways.
+    await expect(panel.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).resolves.toBe(true)
+    await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true)
     await app.screenshot('recruiting-import-merged')
     expect(role).not.toBe('')
     expect(app.problems).toEqual([])

@@ -173,14 +173,13 @@ function RowsTable({ caption, rows, onOpen, flagged = false }: { caption: string
                     Merged: open #{merged[r.row]}
                   </button>
                 ) : r.candidateId !== null ? (
-                  <>
+                  <div className="profile-actions">
                     <button type="button" className="link-button" onClick={() => onOpen(r.candidateId!)}>
                       Open {r.name}
                     </button>
                     {r.matches.map((m) => (
-                      <span key={m.id}>
-                        {' · '}
                         <button
+                        key={m.id}
                         type="button"
                         className="link-button"
                         disabled={merge.isPending}
@@ -190,9 +189,8 @@ function RowsTable({ caption, rows, onOpen, flagged = false }: { caption: string
                       >
                         Merge into #{m.id} {m.name}
                       </button>
-                      </span>
                     ))}
-                  </>
+                  </div>
                 ) : r.matches[0] ? (
                   <button type="button" className="link-button" onClick={() => onOpen(r.matches[0]!.id)}>
                     Skipped: open #{r.matches[0].id}
