@@ -4,6 +4,7 @@ import { DAY_MS, isoDay, isoSecond } from '@shared/dates'
 import { OPEN_STAGES, QUALIFICATION_CRITERIA, type ActivityKind, type BuyingRole, type QualificationCriterion, type Stage } from '@shared/domain'
 import { engagedCutoff, readThresholds, refreshAllEvidence } from '../services/pipeline/evidence'
 import { EvidenceFactsCollector } from './evidence-facts'
+import { batchInsert } from './bulk-insert'
 import { stampMaker } from './stamps'
 import { Random } from './random'
 import { generateRecruitingDemo } from './recruiting'
@@ -157,34 +158,32 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       `INSERT INTO reps (id, team_id, name, email, role, hire_date, quota_minor, quota_currency, status, left_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?)`
     )
-    const insAccount = sqlite.prepare(
-      'INSERT INTO accounts (id, name, name_key, tier, is_named, industry, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
-    )
-    const insAlias = sqlite.prepare('INSERT INTO account_aliases (account_id, alias, alias_key) VALUES (?, ?, ?)')
-    const insContact = sqlite.prepare(
-      'INSERT INTO contacts (id, account_id, name, title, email, buying_role, influence) VALUES (?, ?, ?, ?, ?, ?, ?)'
-    )
-    const insDeal = sqlite.prepare(
+    // The bulk tables are written a hundred rows per statement (same rows, same order, same ids).
+    const insAccount = batchInsert(sqlite, 'INSERT INTO accounts (id, name, name_key, tier, is_named, industry, owner_id)', '(?, ?, ?, ?, ?, ?, ?)')
+    const insAlias = batchInsert(sqlite, 'INSERT INTO account_aliases (account_id, alias, alias_key)', '(?, ?, ?)')
+    const insContact = batchInsert(sqlite, 'INSERT INTO contacts (id, account_id, name, title, email, buying_role, influence)', '(?, ?, ?, ?, ?, ?, ?)')
+    const insDeal = batchInsert(
+      sqlite,
       `INSERT INTO deals (id, external_id, name, owner_id, account_id, amount_minor, currency, stage, probability,
         forecast_category, close_date, created_date, closed_date, status, loss_reason, alternative, competitor_name,
-        next_step, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        next_step, updated_at)`,
+      "(?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    const insStage = sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage, entered_at) VALUES (?, ?, ?)')
-    const insClose = sqlite.prepare(
-      'INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at) VALUES (?, ?, ?, ?)'
+    const insStage = batchInsert(sqlite, 'INSERT INTO deal_stage_history (deal_id, stage, entered_at)', '(?, ?, ?)')
+    const insClose = batchInsert(sqlite, 'INSERT INTO deal_close_date_history (deal_id, close_date, previous_close_date, changed_at)', '(?, ?, ?, ?)')
+    const insDealContact = batchInsert(sqlite, 'INSERT INTO deal_contacts (deal_id, contact_id)', '(?, ?)')
+    const insCriterion = batchInsert(sqlite, 'INSERT INTO qualification_criteria (deal_id, criterion, met, evidence, updated_at)', '(?, ?, ?, ?, ?)')
+    const insActivity = batchInsert(
+      sqlite,
+      'INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id, contact_id)',
+      '(?, ?, ?, ?, ?, NULL, ?, ?, ?)'
     )
-    const insDealContact = sqlite.prepare('INSERT INTO deal_contacts (deal_id, contact_id) VALUES (?, ?)')
-    const insCriterion = sqlite.prepare(
-      'INSERT INTO qualification_criteria (deal_id, criterion, met, evidence, updated_at) VALUES (?, ?, ?, ?, ?)'
+    const insConnection = batchInsert(
+      sqlite,
+      'INSERT INTO connections (rep_id, person_name, company_name, account_id, contact_id, connected_on, source)',
+      "(?, ?, ?, ?, ?, ?, 'demo')"
     )
-    const insActivity = sqlite.prepare(
-      `INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id, contact_id)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`
-    )
-    const insConnection = sqlite.prepare(
-      `INSERT INTO connections (rep_id, person_name, company_name, account_id, contact_id, connected_on, source)
-       VALUES (?, ?, ?, ?, ?, ?, 'demo')`
-    )
+    const batches = [insAccount, insAlias, insContact, insConnection, insDeal, insStage, insClose, insDealContact, insCriterion, insActivity]
 
     // Teams and reps.
     const teamIds: number[] = []
@@ -239,9 +238,9 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const name = `${stem} ${kind}${serial ? ` ${serial + 1}` : ''}`
       const owner = sellers[a % sellers.length]!
       const tier = tierOne ? 1 : rnd.chance(0.3) ? 2 : 3
-      insAccount.run(a, name, nameKey(name), tier, tierOne ? 1 : 0, rnd.pick(INDUSTRIES), owner)
+      insAccount.add(a, name, nameKey(name), tier, tierOne ? 1 : 0, rnd.pick(INDUSTRIES), owner)
       tierByAccount.push(tier)
-      if (tierOne) insAlias.run(a, `${stem} ${kind.slice(0, 3).toUpperCase()}`, nameKey(`${stem} ${kind.slice(0, 3)}`))
+      if (tierOne) insAlias.add(a, `${stem} ${kind.slice(0, 3).toUpperCase()}`, nameKey(`${stem} ${kind.slice(0, 3)}`))
       ownerByAccount.push(owner)
       nameByAccount.push(name)
       // One account in eight has no contacts at all: "no relationships, no deal".
@@ -252,7 +251,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         const role: BuyingRole | null =
           c === 0 ? 'user_buyer' : c === 1 && rnd.chance(0.75) ? 'economic_buyer' : rnd.weighted<BuyingRole | null>([['economic_buyer', 2], ['technical_buyer', 3], ['user_buyer', 3], ['coach', 2], [null, 2]])
         const person = `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`
-        insContact.run(
+        insContact.add(
           contactId,
           a,
           person,
@@ -265,7 +264,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         if (role === 'economic_buyer') economicBuyers.add(contactId)
         if (rnd.chance(0.35)) {
           const knower = rnd.chance(0.7) ? owner : rnd.pick(sellers)
-          insConnection.run(knower, person, name, a, contactId, day(todayMs - rnd.int(30, 1500) * DAY_MS))
+          insConnection.add(knower, person, name, a, contactId, day(todayMs - rnd.int(30, 1500) * DAY_MS))
           evidence.connection(knower, a)
           counts.connections++
         }
@@ -312,7 +311,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const account = nameByAccount[accountId]!
       const competitor = rnd.chance(0.45) ? rnd.pick(COMPETITORS) : null
       const dealCloseDay = day(closeMs)
-      insDeal.run(
+      insDeal.add(
         d,
         `DEMO-${String(d).padStart(7, '0')}`,
         `${account} — ${rnd.pick(['Platform rollout', 'Expansion', 'Renewal', 'Pilot', 'Analytics add-on', 'Regional deployment'])}`,
@@ -341,16 +340,16 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       const stages: [Stage, number][] = []
       for (let s = 0; s <= stageIndex; s++) {
         const entered = created + Math.floor(s === stageIndex ? before : (before * s) / Math.max(1, stageIndex))
-        insStage.run(d, OPEN_STAGES[s], stamp(entered))
+        insStage.add(d, OPEN_STAGES[s], stamp(entered))
         stages.push([OPEN_STAGES[s]!, entered])
       }
       let prev = firstClose
-      insClose.run(d, day(prev), null, stamp(created))
+      insClose.add(d, day(prev), null, stamp(created))
       const closes: [string, string | null, number][] = [[day(prev), null, created]]
       for (let s = 1; s <= slips; s++) {
         const next = s === slips ? closeMs : prev + rnd.int(14, 30) * DAY_MS
         const changed = Math.min(end, created + Math.floor((span * s) / (slips + 1)))
-        insClose.run(d, day(next), day(prev), stamp(changed))
+        insClose.add(d, day(next), day(prev), stamp(changed))
         closes.push([day(next), day(prev), changed])
         prev = next
       }
@@ -362,7 +361,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       // Most deals reach the economic buyer when the account has one; single-threaded deals stay with one contact.
       const economicBuyer = rnd.chance(0.7) ? pool.find((c) => economicBuyers.has(c)) : undefined
       const dealContacts = [...new Set([...(economicBuyer !== undefined && wanted > 1 ? [economicBuyer] : []), ...pool])].slice(0, Math.min(wanted, pool.length))
-      for (const c of dealContacts) insDealContact.run(d, c)
+      for (const c of dealContacts) insDealContact.add(d, c)
 
       const metCriteria: QualificationCriterion[] = []
       if (status === 'open') {
@@ -371,7 +370,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         const answered = stageIndex >= 1 ? QUALIFICATION_CRITERIA.length : rnd.int(2, QUALIFICATION_CRITERIA.length)
         QUALIFICATION_CRITERIA.slice(0, answered).forEach((criterion, i) => {
           const met = i === missing ? 0 : 1
-          insCriterion.run(d, criterion, met, met ? 'Confirmed on a call' : null, nowStamp)
+          insCriterion.add(d, criterion, met, met ? 'Confirmed on a call' : null, nowStamp)
           if (met) metCriteria.push(criterion)
         })
       }
@@ -401,7 +400,7 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
         const contact = plan.contactIds.length && kind !== 'note' ? rnd.pick(plan.contactIds) : null
         const subjects = kind === 'social_message' || kind === 'social_comment' ? SUBJECTS.social : SUBJECTS[kind]
         const occurred = Math.min(at, todayMs + 8 * 3_600_000)
-        insActivity.run(plan.ownerId, kind, inbound ? 'inbound' : 'outbound', stamp(occurred), rnd.pick(subjects), plan.id, plan.accountId, contact)
+        insActivity.add(plan.ownerId, kind, inbound ? 'inbound' : 'outbound', stamp(occurred), rnd.pick(subjects), plan.id, plan.accountId, contact)
         counts.activities++
         evidence.activity(plan.id, plan.accountId, contact, inbound, occurred)
       }
@@ -411,10 +410,11 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       for (let i = onDeals; i < size.activities; i++) {
         const rep = cadence()
         const at = todayMs - Math.floor(rnd.next() * 365 * DAY_MS) + rnd.int(7, 20) * 3_600_000
-        insActivity.run(rep, rnd.weighted(socialKinds), 'outbound', stamp(at), rnd.pick(SUBJECTS.social), null, null, null)
+        insActivity.add(rep, rnd.weighted(socialKinds), 'outbound', stamp(at), rnd.pick(SUBJECTS.social), null, null, null)
         counts.activities++
       }
     }
+    for (const batch of batches) batch.flush()
     phase('load: activities')
     generateRecruitingDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
     generateVisibilityDemo(sqlite, options.seed ?? DEMO_SEED, options.today)
