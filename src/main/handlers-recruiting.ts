@@ -11,7 +11,7 @@ import { compareCandidates } from './services/recruiting/compare'
 import { recruitingFunnel } from './services/recruiting/funnel'
 import { eraseCandidate } from './services/recruiting/erase'
 import { importCandidateCsv } from './services/recruiting/candidate-csv'
-import { hireOutcomes, linkRep } from './services/recruiting/hire-outcomes'
+import { hireAsRep, hireOutcomes, linkRep } from './services/recruiting/hire-outcomes'
 import {
   addAttachment,
   attachmentFolder,
@@ -45,6 +45,7 @@ type RecruitingMethod =
   | 'attachments.open'
   | 'candidates.importCsv'
   | 'candidates.linkRep'
+  | 'candidates.hireAsRep'
   | 'recruiting.hireOutcomes'
 
 /** The workspace's attachments folder, beside whichever workspace file the session has open. */
@@ -90,5 +91,6 @@ export const recruitingHandlers: Pick<Handlers, RecruitingMethod> = {
   },
   'candidates.importCsv': (ctx, input) => importCandidateCsv(ctx.session.db(), input, isoSecond(ctx.clock.now())),
   'candidates.linkRep': (ctx, input) => linkRep(ctx.session.db(), input, isoSecond(ctx.clock.now())),
+  'candidates.hireAsRep': (ctx, input) => hireAsRep(ctx.session.db(), input, isoSecond(ctx.clock.now()), isoDay(ctx.clock.now())),
   'recruiting.hireOutcomes': (ctx, input) => hireOutcomes(ctx.session.db(), input, isoDay(ctx.clock.now()))
 }

@@ -1,4 +1,5 @@
-// Hiring outcomes in Chromium: the demo's past hires judge each interview question, and a hire is linked to a rep by keyboard.
+// Hiring outcomes in Chromium: the demo's past hires judge each interview question; a hire is linked to a rep by keyboard,
+// then added to a team as a new rep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type AppUnderTest } from '../support/browser'
 
@@ -60,6 +61,20 @@ describe('hiring outcomes in the browser shell', () => {
     await page.keyboard.press('Enter')
     await drawer.getByText(`Became rep ${free.split(' · ')[0]}`).waitFor()
     await app.screenshot('hire-outcomes-linked')
+
+    // Unlinked again, the hire joins a team as a new rep under their own name, in one step.
+    await drawer.getByRole('button', { name: 'Unlink' }).click()
+    await drawer.getByRole('button', { name: 'Add as a new rep' }).click()
+    const form = drawer.getByRole('form', { name: 'Add the hire as a new rep' })
+    await form.getByLabel('Team').selectOption({ index: 1 })
+    await form.getByLabel('Annual quota (USD)').fill('600000')
+    await form.getByLabel('First day').fill('2026-11-16')
+    await form.scrollIntoViewIfNeeded()
+    await app.screenshot('hire-outcomes-new-rep-form')
+    await form.getByRole('button', { name: 'Add and link' }).click()
+    const name = (await drawer.getByRole('heading', { level: 2 }).first().textContent())!.trim()
+    await drawer.getByText(`Became rep ${name}`).waitFor()
+    await app.screenshot('hire-outcomes-new-rep')
 
     await page.getByRole('button', { name: 'Close the candidate profile' }).click()
     await page.getByRole('tab', { name: 'Hiring outcomes' }).click()

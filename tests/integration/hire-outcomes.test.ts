@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeWorkspace, TODAY, type TempWorkspace } from '../support/workspace'
 import { averageRanks, fullQuartersAfter, readingOf, spearman } from '../../src/main/services/recruiting/hire-outcome-rules'
-import { hireOutcomes, linkRep } from '../../src/main/services/recruiting/hire-outcomes'
+import { hireAsRep, hireOutcomes, linkRep } from '../../src/main/services/recruiting/hire-outcomes'
 import { TouchlineError } from '../../src/shared/errors'
 import type { MethodInput } from '../../src/shared/contract'
 import { parse, recruiting } from './recruiting-world'
@@ -80,7 +80,9 @@ let otherRoleId = 0
 let interviewing = 0
 const link = (i: MethodInput<'candidates.linkRep'>) => linkRep(ws.store.db, parse('candidates.linkRep', i), '2026-11-20T10:00:00Z')
 const outcomes = (requisitionId?: number) => hireOutcomes(ws.store.db, parse('recruiting.hireOutcomes', { requisitionId }), TODAY)
+const hireAs = (i: MethodInput<'candidates.hireAsRep'>) => hireAsRep(ws.store.db, parse('candidates.hireAsRep', i), '2026-11-20T10:00:00Z', TODAY)
 const snapshot = () => ({
+  reps: ws.store.sqlite.prepare('SELECT * FROM reps ORDER BY id').all(),
   links: ws.store.sqlite.prepare('SELECT application_id, rep_id, linked_at FROM hire_links ORDER BY application_id').all(),
   candidateReps: ws.store.sqlite.prepare('SELECT id, rep_id FROM candidates ORDER BY id').all()
 })
@@ -230,5 +232,43 @@ describe('candidates.linkRep', () => {
     expect((await r.get(ben)).applications[0]!.linkedRep).toBeNull()
     await link({ candidateId: ben, requisitionId: roleId, repId: reps.get('Ben')! })
     expect((await outcomes()).withOutcome).toBe(6)
+  })
+})
+
+describe('candidates.hireAsRep', () => {
+  const terms = { teamId: 1, role: 'ae' as const, hireDate: '2026-11-02', quotaMinor: 480_000 }
+  const refusals: [string, () => MethodInput<'candidates.hireAsRep'>, string, RegExp][] = [
+    ['a candidate not hired', () => ({ ...terms, candidateId: interviewing, requisitionId: roleId }), 'INVALID_INPUT', /input\.candidateId: Ivo Candidate is at stage 'interviews'/],
+    ['a hire already linked', () => ({ ...terms, candidateId: candidates.get('Ana')!, requisitionId: roleId }), 'CONFLICT', /input\.candidateId: Ana Candidate is already linked to rep Ana Rep/],
+    ['an unknown team', () => ({ ...terms, teamId: 404, candidateId: candidates.get('Hana')!, requisitionId: roleId }), 'NOT_FOUND', /input\.teamId: there is no team with id 404/],
+    ['a hire date in the future', () => ({ ...terms, hireDate: '2026-12-01', candidateId: candidates.get('Hana')!, requisitionId: roleId }), 'INVALID_INPUT', /input\.hireDate: 2026-12-01 is in the future/],
+    ['an unknown candidate', () => ({ ...terms, candidateId: 99_999, requisitionId: roleId }), 'NOT_FOUND', /input\.candidateId: candidate 99999/]
+  ]
+  beforeAll(async () => {
+    candidates.set('Hana', (await r.createCandidate({ name: 'Hana Candidate', email: 'hana@mail.example', requisitionId: roleId, stage: 'hired' })).id)
+  })
+  it.each(refusals)('refuses %s and writes nothing', async (_, input, code, message) => {
+    const before = snapshot()
+    const err = await hireAs(input()).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code, message: expect.stringMatching(/^candidates\.hireAsRep: /) })
+    expect((err as Error).message).toMatch(message)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('adds the hire to a team as a rep under their own name and links them, counted once two quarters have ended', async () => {
+    const made = await hireAs({ ...terms, candidateId: candidates.get('Hana')!, requisitionId: roleId })
+    expect(made.rep).toMatchObject({ name: 'Hana Candidate', teamName: 'North' })
+    expect(ws.store.sqlite.prepare('SELECT name, email, role, hire_date, quota_minor, quota_currency, status FROM reps WHERE id = ?').get(made.rep!.id)).toEqual({
+      name: 'Hana Candidate',
+      email: 'hana@mail.example',
+      role: 'ae',
+      hire_date: '2026-11-02',
+      quota_minor: 480_000,
+      quota_currency: 'USD',
+      status: 'active'
+    })
+    const o = await outcomes(roleId)
+    expect(o.hires.find((h) => h.candidateName === 'Hana Candidate')).toMatchObject({ repId: made.rep!.id, counted: false, quarters: [] })
+    expect(o.withOutcome).toBe(6)
   })
 })

@@ -14,6 +14,7 @@ import {
   type Recommendation,
   type RequisitionStatus
 } from '../recruiting'
+import { REP_ROLES } from '../domain'
 import { method } from './method'
 import { id, isoDate, paging, type Page } from './common'
 
@@ -538,6 +539,20 @@ export const recruitingMethods = {
   'attachments.open': method<AttachmentOpened>()(z.object({ id }).strict()),
   /** Links a hired candidate's application to the rep they became (repId null unlinks); a rep is linked to one hire at most. */
   'candidates.linkRep': method<HireLink>()(z.object({ candidateId: id, requisitionId: id, repId: id.nullable() }).strict()),
+  /** Adds a hired candidate to a team as a new rep (name and email from the profile) and links the two in one step. */
+  'candidates.hireAsRep': method<HireLink>()(
+    z
+      .object({
+        candidateId: id,
+        requisitionId: id,
+        teamId: id,
+        role: z.enum(REP_ROLES),
+        hireDate: isoDate,
+        quotaMinor: z.number().int('expected whole minor units (cents)').min(0, 'must not be negative').max(1e13, 'is implausibly large'),
+        quotaCurrency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code like USD').default('USD')
+      })
+      .strict()
+  ),
   /** Did the interview predict the hire: per question, how its ratings ranked the hires' attainment in their first full quarters. */
   'recruiting.hireOutcomes': method<HireOutcomes>()(z.object({ requisitionId: id.optional() }).strict()),
   /** Removes a candidate and every trace of them from the workspace; confirmName must repeat their name (a guard against erasing the wrong person). */

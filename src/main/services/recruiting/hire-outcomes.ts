@@ -6,44 +6,63 @@ import { BEHAVIOUR_QUESTIONS, BEHAVIOUR_TOPICS, type QuestionTopic } from '@shar
 import type { DB } from '../../store/schema'
 import { fullQuartersAfter, MIN_HIRES_WITH_OUTCOME, MIN_QUARTERS, readingOf, spearman } from './hire-outcome-rules'
 
+type Trx = Kysely<DB>
+
+/** The application behind a hire: refused when it does not exist or the profile was merged away. */
+async function requireApplication(trx: Trx, method: string, candidateId: number, requisitionId: number) {
+  const app = await trx
+    .selectFrom('candidate_applications as a')
+    .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
+    .innerJoin('requisitions as q', 'q.id', 'a.requisition_id')
+    .leftJoin('hire_links as l', 'l.application_id', 'a.id')
+    .leftJoin('reps as lr', 'lr.id', 'l.rep_id')
+    .where('a.candidate_id', '=', candidateId)
+    .where('a.requisition_id', '=', requisitionId)
+    .select(['a.id', 'a.stage', 'c.name', 'c.email', 'c.merged_into', 'c.rep_id', 'q.title', 'l.rep_id as linked_rep_id', 'lr.name as linked_rep_name'])
+    .executeTakeFirst()
+  if (!app) throw new TouchlineError('NOT_FOUND', `${method}: input.candidateId: candidate ${candidateId} is not a candidate for requisition ${requisitionId}.`)
+  if (app.merged_into !== null) {
+    throw new TouchlineError('INVALID_INPUT', `${method}: input.candidateId: candidate ${candidateId} was merged into ${app.merged_into}; link that profile.`)
+  }
+  return app
+}
+
+function requireHired(method: string, app: { stage: string; name: string; title: string }): void {
+  if (app.stage !== 'hired') {
+    throw new TouchlineError('INVALID_INPUT', `${method}: input.candidateId: ${app.name} is at stage '${app.stage}' for ${app.title}; only a hired candidate can be linked to a rep.`)
+  }
+}
+
+async function writeLink(trx: Trx, applicationId: number, candidateId: number, repId: number, now: string): Promise<void> {
+  await trx
+    .insertInto('hire_links')
+    .values({ application_id: applicationId, rep_id: repId, linked_at: now })
+    .onConflict((oc) => oc.column('application_id').doUpdateSet({ rep_id: repId, linked_at: now }))
+    .execute()
+  await trx.updateTable('candidates').set({ rep_id: repId }).where('id', '=', candidateId).execute()
+}
+
 /** Links (or with repId null unlinks) a hire's application and a rep; refuses anyone not hired and a rep already linked. */
 export async function linkRep(db: Kysely<DB>, input: ParsedInput<'candidates.linkRep'>, now: string): Promise<HireLink> {
-  const where = `candidates.linkRep: input`
+  const method = 'candidates.linkRep'
   return db.transaction().execute(async (trx) => {
-    const app = await trx
-      .selectFrom('candidate_applications as a')
-      .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
-      .innerJoin('requisitions as q', 'q.id', 'a.requisition_id')
-      .where('a.candidate_id', '=', input.candidateId)
-      .where('a.requisition_id', '=', input.requisitionId)
-      .select(['a.id', 'a.stage', 'c.name', 'c.merged_into', 'c.rep_id', 'q.title'])
-      .executeTakeFirst()
-    if (!app) {
-      throw new TouchlineError('NOT_FOUND', `${where}.candidateId: candidate ${input.candidateId} is not a candidate for requisition ${input.requisitionId}.`)
-    }
-    if (app.merged_into !== null) {
-      throw new TouchlineError('INVALID_INPUT', `${where}.candidateId: candidate ${input.candidateId} was merged into ${app.merged_into}; link that profile.`)
-    }
+    const app = await requireApplication(trx, method, input.candidateId, input.requisitionId)
     const base = { applicationId: app.id, candidateId: input.candidateId, requisitionId: input.requisitionId }
     if (input.repId === null) {
-      const old = await trx.selectFrom('hire_links').where('application_id', '=', app.id).select('rep_id').executeTakeFirst()
       await trx.deleteFrom('hire_links').where('application_id', '=', app.id).execute()
-      if (old && app.rep_id === old.rep_id) await trx.updateTable('candidates').set({ rep_id: null }).where('id', '=', input.candidateId).execute()
+      if (app.linked_rep_id !== null && app.rep_id === app.linked_rep_id) {
+        await trx.updateTable('candidates').set({ rep_id: null }).where('id', '=', input.candidateId).execute()
+      }
       return { ...base, rep: null }
     }
-    if (app.stage !== 'hired') {
-      throw new TouchlineError(
-        'INVALID_INPUT',
-        `${where}.candidateId: ${app.name} is at stage '${app.stage}' for ${app.title}; only a hired candidate can be linked to a rep.`
-      )
-    }
+    requireHired(method, app)
     const rep = await trx
       .selectFrom('reps as r')
       .leftJoin('teams as t', 't.id', 'r.team_id')
       .where('r.id', '=', input.repId)
       .select(['r.id', 'r.name', 't.name as team_name'])
       .executeTakeFirst()
-    if (!rep) throw new TouchlineError('NOT_FOUND', `${where}.repId: there is no rep with id ${input.repId}.`)
+    if (!rep) throw new TouchlineError('NOT_FOUND', `${method}: input.repId: there is no rep with id ${input.repId}.`)
     const taken = await trx
       .selectFrom('hire_links as l')
       .innerJoin('candidate_applications as a', 'a.id', 'l.application_id')
@@ -52,14 +71,41 @@ export async function linkRep(db: Kysely<DB>, input: ParsedInput<'candidates.lin
       .where('l.application_id', '!=', app.id)
       .select(['c.name'])
       .executeTakeFirst()
-    if (taken) throw new TouchlineError('CONFLICT', `${where}.repId: ${rep.name} is already linked to ${taken.name}; a rep is one hire.`)
-    await trx
-      .insertInto('hire_links')
-      .values({ application_id: app.id, rep_id: rep.id, linked_at: now })
-      .onConflict((oc) => oc.column('application_id').doUpdateSet({ rep_id: rep.id, linked_at: now }))
-      .execute()
-    await trx.updateTable('candidates').set({ rep_id: rep.id }).where('id', '=', input.candidateId).execute()
+    if (taken) throw new TouchlineError('CONFLICT', `${method}: input.repId: ${rep.name} is already linked to ${taken.name}; a rep is one hire.`)
+    await writeLink(trx, app.id, input.candidateId, rep.id, now)
     return { ...base, rep: { id: rep.id, name: rep.name, teamName: rep.team_name } }
+  })
+}
+
+/** Adds a hire to a team as a new rep (their name and email from the profile) and links the two, in one transaction. */
+export async function hireAsRep(db: Kysely<DB>, input: ParsedInput<'candidates.hireAsRep'>, now: string, today: string): Promise<HireLink> {
+  const method = 'candidates.hireAsRep'
+  return db.transaction().execute(async (trx) => {
+    const app = await requireApplication(trx, method, input.candidateId, input.requisitionId)
+    requireHired(method, app)
+    if (app.linked_rep_id !== null) {
+      throw new TouchlineError('CONFLICT', `${method}: input.candidateId: ${app.name} is already linked to rep ${app.linked_rep_name ?? app.linked_rep_id}; unlink first.`)
+    }
+    const team = await trx.selectFrom('teams').where('id', '=', input.teamId).select(['id', 'name']).executeTakeFirst()
+    if (!team) throw new TouchlineError('NOT_FOUND', `${method}: input.teamId: there is no team with id ${input.teamId}.`)
+    if (input.hireDate > today) throw new TouchlineError('INVALID_INPUT', `${method}: input.hireDate: ${input.hireDate} is in the future.`)
+    const rep = await trx
+      .insertInto('reps')
+      .values({
+        team_id: team.id,
+        name: app.name,
+        email: app.email,
+        role: input.role,
+        hire_date: input.hireDate,
+        quota_minor: input.quotaMinor,
+        quota_currency: input.quotaCurrency,
+        status: 'active',
+        left_date: null
+      })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow()
+    await writeLink(trx, app.id, input.candidateId, rep.id, now)
+    return { applicationId: app.id, candidateId: input.candidateId, requisitionId: input.requisitionId, rep: { id: rep.id, name: rep.name, teamName: team.name } }
   })
 }
 
