@@ -105,7 +105,7 @@ type ImportMethods =
 export const importHandlers: Pick<Handlers, ImportMethods> = {
   'import.preview': async (ctx, input) => {
     const store = ctx.session.requireStore()
-    const { read, partial } = await readPreview(sourceOf(ctx, input), readOptions(ctx, input))
+    const { read, partial } = await readPreview(sourceOf(ctx, input), { ...readOptions(ctx, input), lenient: true })
     return buildPreview(store.sqlite, read, partial)
   },
   'import.apply': async (ctx, input) => {

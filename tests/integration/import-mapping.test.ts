@@ -120,6 +120,40 @@ describe('column overrides', () => {
     ])
   })
 
+  it('a report whose close date goes by another name is previewed with the field to map, refused on apply, and read once mapped', async () => {
+    const renamed = FIRST.replace('"Close Date"', '"Expected Close"')
+    const p = await call<ImportPreview>('import.preview', file('pipeline.csv', renamed))
+    expect(p.source).toBe('salesforce-report')
+    expect(p.missingRequired).toEqual(['Close date'])
+    expect([p.rowCount, p.sample.length, p.toCreate, p.toSkip]).toEqual([2, 0, 0, 0])
+    const hash = workspaceHash()
+    const refused = await send('import.start', file('pipeline.csv', renamed))
+    expect(refused.ok ? null : refused.error.message).toBe('file "pipeline.csv", row 1, column "Close Date": a Salesforce opportunity report file needs the column(s) Close Date')
+    expect(workspaceHash()).toBe(hash)
+
+    const m = mapping({ columns: [{ header: 'Expected Close', field: 'closeDate' }], stages: [{ from: 'Verbal Agreement', to: 'negotiation' }] })
+    const mapped = await call<ImportPreview>('import.preview', { ...file('pipeline.csv', renamed), mapping: m })
+    expect(mapped.missingRequired).toEqual([])
+    expect(mapped.sample.map((s) => s.values['Close date'])).toEqual(['2027-03-31', '2027-04-30'])
+    await runJob({ ...file('pipeline.csv', renamed), mapping: m })
+    expect(sqlite().prepare('SELECT close_date FROM deals ORDER BY external_id').pluck().all()).toEqual(['2027-03-31', '2027-04-30'])
+
+    // A required column taken away by the mapping: the preview asks for it, apply and start refuse naming it.
+    const noStage = mapping({ columns: [{ header: 'Stage', field: null }] })
+    expect((await call<ImportPreview>('import.preview', { ...file('pipeline.csv', FIRST), mapping: noStage })).missingRequired).toEqual(['Stage'])
+    const stored = workspaceHash()
+    for (const method of ['import.apply', 'import.start']) {
+      const out = await send(method, { ...file('pipeline.csv', FIRST), mapping: noStage })
+      expect(out.ok ? null : out.error.message).toBe('file "pipeline.csv", row 1, column "Stage": a Salesforce opportunity report file needs the column(s) Stage')
+    }
+    await importJobs(session).idle()
+    expect(workspaceHash()).toBe(stored)
+
+    // A file with none of a source's required columns is still the wrong source, not a mapping to finish.
+    const wrong = await send('import.preview', { ...file('pipeline.csv', FIRST), source: 'linkedin-connections' })
+    expect(wrong.ok ? null : wrong.error.message).toMatch(/a LinkedIn connections file needs the column\(s\) First Name/)
+  })
+
   it('a column set to nothing is not read, and its field falls back to being missing', async () => {
     const m = mapping({ columns: [{ header: 'Forecast Category', field: null }] })
     const p = await call<ImportPreview>('import.preview', { ...file('pipeline.csv', FIRST), mapping: m })
@@ -132,8 +166,7 @@ describe('column overrides', () => {
     ['a header the file does not have', [{ header: 'Deal Size', field: 'amount' }], 'Deal Size', 'the mapping names a column this file does not have'],
     ['a field deals files do not have', [{ header: 'Total Contract Value', field: 'connectedOn' }], 'Total Contract Value', '"connectedOn" is not a field of a Salesforce opportunity report file'],
     ['a field given twice', [{ header: 'Total Contract Value', field: 'amount' }, { header: 'Opportunity ID', field: 'amount' }], 'Opportunity ID', 'the field Amount is mapped to two columns, "Total Contract Value" and "Opportunity ID"'],
-    ['a header given twice', [{ header: 'Stage', field: null }, { header: 'STAGE', field: 'stage' }], 'STAGE', 'the mapping names this column twice'],
-    ['a required field taken away', [{ header: 'Stage', field: null }], 'Stage', 'needs the column(s) Stage']
+    ['a header given twice', [{ header: 'Stage', field: null }, { header: 'STAGE', field: 'stage' }], 'STAGE', 'the mapping names this column twice']
   ])('%s is refused naming the column, by preview, apply and start, and nothing is written or saved', async (_what, columns, column, message) => {
     const hash = workspaceHash()
     for (const method of ['import.preview', 'import.apply', 'import.start']) {

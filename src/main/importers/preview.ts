@@ -67,7 +67,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     }))
   }
   const accountMatches = matchAccounts(sqlite, read)
-  const missingFields = (Object.keys(read.mapping.fields) as Field[]).filter((f) => read.columns.index[f] === undefined).map((f) => FIELD_LABELS[f])
+  const missingFields = (Object.keys(read.mapping.fields) as Field[]).filter((f) => read.columns.index[f] === undefined && !read.columns.missing.includes(f)).map((f) => FIELD_LABELS[f])
   return {
     fileName: read.fileName,
     entry: read.entry,
@@ -78,6 +78,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     headerRow: read.table.headerLine,
     columns,
     missingFields,
+    missingRequired: read.columns.missing.map((f) => FIELD_LABELS[f]),
     targetFields: KIND_FIELDS[read.mapping.kind].map((f) => ({ field: f, label: FIELD_LABELS[f], required: read.mapping.required.includes(f) })),
     mapping: read.applied.mapping,
     savedMapping: read.applied.saved,

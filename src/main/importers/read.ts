@@ -4,7 +4,7 @@ import { EMPTY_IMPORT_MAPPING, type ImportForecastTarget, type ImportMapping, ty
 import { ImportError } from './errors'
 import { decodeBytes, type Encoding } from './encoding'
 import { headerKey, readTable, type Table, type TableRecord } from './table'
-import { checkColumnOverrides, detectSource, KNOWN_HEADERS, resolveColumns, sourceMapping, type Field, type ResolvedColumns, type SourceMapping } from './sources'
+import { checkColumnOverrides, detectPartialSource, detectSource, KNOWN_HEADERS, resolveColumns, sourceMapping, type Field, type ResolvedColumns, type SourceMapping } from './sources'
 import { mapDealRecords, type ImportedDeal } from './deals'
 import { mapConnectionRecords, type ImportedConnection } from './connections'
 import { detectDayOrder, type DayOrder } from './values'
@@ -24,6 +24,11 @@ export interface ReadOptions {
   saved?: SavedMappingLookup
   /** A rep's name by id, for owner mappings; null when there is no such rep. */
   repName?: (id: number) => string | null
+  /**
+   * The wizard's preview: a file that has some of its source's required columns but not all is read with no rows
+   * (their names listed in `columns.missing`) rather than refused, so the user can map the missing ones.
+   */
+  lenient?: boolean
 }
 
 /** The mapping a read used, and where it came from. */
@@ -109,7 +114,12 @@ export function mappingFor(
     }
   }
   // Overrides that take a required column away still name the source the headers came from, so the refusal can say which.
-  const mapping = chosen ? sourceMapping(chosen) : (detectSource(table.headers, applied.mapping.columns) ?? (applied.mapping.columns.length > 0 ? detectSource(table.headers) : null))
+  const mapping = chosen
+    ? sourceMapping(chosen)
+    : (detectSource(table.headers, applied.mapping.columns) ??
+      (applied.mapping.columns.length > 0 ? detectSource(table.headers) : null) ??
+      // A file that looks like one source but lacks some required columns: named, so the refusal says which.
+      detectPartialSource(table.headers, applied.mapping.columns))
   if (mapping && !options.mapping && options.saved && applied.saved === null) {
     const hit = options.saved(mapping.source, table.headers)
     if (hit) applied = { mapping: hit.mapping, saved: hit.match }
@@ -130,7 +140,8 @@ export function mappingFor(
     }
   }
   const columns = resolveColumns(mapping, table.headers, applied.mapping.columns)
-  if (columns.missing.length > 0) {
+  const mappable = options.lenient === true && columns.missing.length < mapping.required.length
+  if (columns.missing.length > 0 && !mappable) {
     const names = columns.missing.map((f: Field) => mapping.fields[f]?.[0] ?? f)
     throw new ImportError({ file, row: table.headerLine, column: names[0] }, `a ${mapping.label} file needs the column(s) ${names.join(', ')}`)
   }
@@ -210,6 +221,10 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
   const file = entry ? `${fileName}/${entry}` : fileName
   const { mapping, columns, applied } = mappingFor(file, table, options)
   const problems: ImportProblem[] = [...table.problems, ...headerProblems(file, table, columns)]
+  if (columns.missing.length > 0) {
+    // A lenient read of a file still missing required columns: nothing can be read until they are mapped.
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder: 'none', deals: [], connections: [], social: [], activities: [], skipped: 0, problems }
+  }
 
   let dateOrder: ReadResult['dateOrder'] = 'none'
   let order: DayOrder | null = null

@@ -322,6 +322,27 @@ export function resolveColumns(mapping: SourceMapping, headers: readonly string[
   return { index, fieldOf, overridden, missing, duplicates }
 }
 
+/**
+ * For the wizard only: the source the headers look like (two or more of its signature headers) when some of its
+ * required columns are missing under other names, so the user can map them. Null when nothing looks close.
+ */
+export function detectPartialSource(headers: readonly string[], overrides: ColumnOverrides = []): SourceMapping | null {
+  const keys = new Set(headers.map(headerKey))
+  let best: SourceMapping | null = null
+  let bestScore = 0
+  for (const mapping of SOURCES) {
+    const hits = mapping.signature.filter((h) => keys.has(h)).length
+    const resolved = resolveColumns(mapping, headers, overrides)
+    if (hits < 2 || resolved.missing.length >= mapping.required.length) continue
+    const score = hits * 10 + Object.keys(resolved.index).length
+    if (score > bestScore) {
+      best = mapping
+      bestScore = score
+    }
+  }
+  return best
+}
+
 /** The mapping whose signature and fields the headers match best; null when none has its required columns. */
 export function detectSource(headers: readonly string[], overrides: ColumnOverrides = []): SourceMapping | null {
   const keys = new Set(headers.map(headerKey))

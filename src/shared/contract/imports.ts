@@ -104,6 +104,8 @@ export interface ImportPreview {
   headerRow: number
   columns: ColumnMapping[]
   missingFields: string[]
+  /** Required fields no column fills yet: nothing is read until they are mapped (and apply refuses the file). */
+  missingRequired: string[]
   /** The fields a column of this file can be mapped to, with their labels. */
   targetFields: { field: ImportField; label: string; required: boolean }[]
   /** The mapping in effect: the one sent, else the one saved for this source, else empty. */

@@ -114,7 +114,7 @@ export function ImportPage() {
   const shown = preview.data ?? lastGood ?? undefined
   const p = shown
   const dryRunResult = job?.state === 'done' && job.result?.dryRun ? job.result : null
-  const canApply = !!file && !!p && !running && !preview.isPending && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
+  const canApply = !!file && !!p && !running && !preview.isPending && p.missingRequired.length === 0 && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
 
   return (
     <div className="import-page">
@@ -275,6 +275,11 @@ function PreviewPanel(props: {
 
       {p.needsRep ? <RepChoice repId={props.repId} onRep={props.onRep} /> : null}
 
+      {p.missingRequired.length ? (
+        <p className="import-needs" role="note" aria-label="Required fields missing">
+          No column is read as {p.missingRequired.join(', ')} yet: choose the column that holds {p.missingRequired.length > 1 ? 'each' : 'it'} below before importing.
+        </p>
+      ) : null}
       <ColumnMappingEditor preview={p} mapping={props.mapping} onChange={props.onMapping} busy={props.busy} />
 
       <h3>
