@@ -1,9 +1,11 @@
 // What a streamed import sets aside for speed is back afterwards, whatever way it ends: foreign keys on, the
 // activity_days insert trigger in place, and every activity counted in activity_days once folded.
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSource } from '../../src/main/importers/stream'
 import { ImportCancelled, prepareImport, runImport } from '../../src/main/importers/run'
+import { connectionHash } from '../../src/main/importers/apply'
 import { foldNewActivities } from '../../src/main/services/forecast/productivity'
 import { makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
 import { seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
@@ -79,5 +81,39 @@ describe('a streamed activities import', () => {
     await importActivities(300)
     foldNewActivities(sqlite())
     expect(counted()).toEqual(countedFresh())
+  })
+})
+
+describe("a rep's Connections.csv", () => {
+  async function importConnections(name: string, rows: [string, string, string][]) {
+    const path = join(files.dir, name)
+    const body = rows.map(([first, last, company]) => `${first},${last},,,${company},Buyer,27 Jun 2026`).join('\n')
+    writeFileSync(path, `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${body}\n`)
+    const request = { source: fileSource(path, name), read: {}, repId: 1 }
+    const prepared = await prepareImport(request)
+    return runImport(sqlite(), prepared, request, { now: '2026-11-23T09:00:00Z', today: '2026-11-23', backup: async () => 'none (test)' })
+  }
+  const stored = () => sqlite().prepare('SELECT person_name, company_name FROM connections ORDER BY id').raw().all()
+
+  it('keeps two people whose keys share a hash apart, and a re-import updates each of them', async () => {
+    // Brute force two different names with the same 30-bit hash: a collision the index must resolve by the names.
+    const seen = new Map<number, string>()
+    let pair: [string, string] | null = null
+    for (let i = 0; pair === null; i++) {
+      const h = connectionHash(`Person ${i}`, 'Acme')
+      const other = seen.get(h)
+      if (other !== undefined) pair = [other, `Person ${i}`]
+      else seen.set(h, `Person ${i}`)
+    }
+    const rows = pair.map((p): [string, string, string] => ['Person', p.slice('Person '.length), 'Acme'])
+    expect(await importConnections('Connections.csv', rows)).toMatchObject({ connectionsCreated: 2, connectionsUpdated: 0 })
+    expect(await importConnections('Connections.csv', rows)).toMatchObject({ connectionsCreated: 0, connectionsUpdated: 2 })
+    expect(stored()).toEqual([[pair[0], 'Acme'], [pair[1], 'Acme']])
+  })
+
+  it('treats the same person and company in another case as one connection', async () => {
+    const result = await importConnections('Connections.csv', [['Ann', 'Lee', 'Acme Inc.'], ['ANN', 'LEE', 'ACME INC.'], ['Ann', 'Lee', 'Globex'], ['Zoë', 'Ärzt', 'Acme'], ['ZOË', 'ÄRZT', 'acme']])
+    expect(result).toMatchObject({ connectionsCreated: 3, connectionsUpdated: 2 })
+    expect(stored()).toEqual([['Ann Lee', 'Acme Inc.'], ['Ann Lee', 'Globex'], ['Zoë Ärzt', 'Acme']])
   })
 })

@@ -70,6 +70,66 @@ export class AccountIndex {
   }
 }
 
+/** FNV-1a over `text.toLowerCase()` from `h` (ASCII folded inline; other text lower-cased first). */
+function foldedHash(text: string, h: number): number {
+  let t = text
+  for (let i = 0; i < t.length; i++) {
+    if (t.charCodeAt(i) > 127) {
+      t = t.toLowerCase()
+      break
+    }
+  }
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 16777619)
+  }
+  return h
+}
+
+/** The 30-bit hash a connection is indexed by: person and company, case aside (exported for tests of collisions). */
+export function connectionHash(person: string, company: string | null): number {
+  // A separator between the two, so ("Ann Lee", "X") and ("Ann", "Lee X") differ.
+  return foldedHash(company ?? '', Math.imul(foldedHash(person, 0x811c9dc5), 16777619)) & 0x3fffffff
+}
+
+/**
+ * A rep's archive connections by person and company (case aside), held as hashes: a 400,000-row archive costs
+ * 400,000 small integers rather than 400,000 key strings kept for the whole import (which grew the heap past 300 MB).
+ * Two people sharing a hash are told apart by reading the stored names back.
+ */
+class ConnectionIndex {
+  private readonly byHash = new Map<number, number | number[]>()
+  constructor(private readonly names: Database.Statement) {}
+
+
+  private same(id: number, person: string, company: string | null): boolean {
+    const row = this.names.get(id) as [string, string | null] | undefined
+    return row !== undefined && row[0].toLowerCase() === person.toLowerCase() && (row[1] ?? '').toLowerCase() === (company ?? '').toLowerCase()
+  }
+
+  find(person: string, company: string | null): number | undefined {
+    const hit = this.byHash.get(connectionHash(person, company))
+    if (hit === undefined) return undefined
+    if (typeof hit === 'number') return this.same(hit, person, company) ? hit : undefined
+    return hit.find((id) => this.same(id, person, company))
+  }
+
+  /** Remembers a stored connection; one added later for the same person and company takes the earlier one's place. */
+  add(person: string, company: string | null, id: number): void {
+    const h = connectionHash(person, company)
+    const hit = this.byHash.get(h)
+    if (hit === undefined) {
+      this.byHash.set(h, id)
+      return
+    }
+    const list = typeof hit === 'number' ? [hit] : hit
+    const at = list.findIndex((other) => this.same(other, person, company))
+    if (at >= 0) list[at] = id
+    else list.push(id)
+    this.byHash.set(h, list.length === 1 ? (list[0] as number) : list)
+  }
+}
+
 const EXTERNAL_PREFIX: Record<string, string> = {
   'salesforce-api': 'salesforce',
   'salesforce-report': 'salesforce',
@@ -113,6 +173,7 @@ function prepareStatements(sqlite: Database.Database) {
       "INSERT INTO connections (rep_id, person_name, company_name, account_id, connected_on, source) VALUES (?, ?, ?, ?, ?, 'linkedin')"
     ),
     updConn: sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?'),
+    connectionNames: sqlite.prepare('SELECT person_name, company_name FROM connections WHERE id = ?').raw(),
     hasActivity: sqlite.prepare("SELECT 1 FROM activities WHERE rep_id = ? AND kind = ? AND occurred_at = ? AND coalesce(subject, '') = coalesce(?, '') LIMIT 1").pluck(),
     insSocial: sqlite.prepare("INSERT INTO activities (rep_id, kind, direction, occurred_at, subject) VALUES (?, ?, 'outbound', ?, ?)"),
     insActivity: sqlite.prepare('INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -144,7 +205,7 @@ export class ImportWriter {
   private readonly reps = new Map<string, number>()
   /** Reps by the exact spelling a file uses, so the usual row costs one lookup and no lower-casing. */
   private readonly repsAsWritten = new Map<string, number>()
-  private knownConnections: Map<string, number> | null = null
+  private knownConnections: ConnectionIndex | null = null
   private dealIndex: { byExternal: Map<string, number>; bySuffix: Map<string, number>; byNameAccount: Map<string, number>; byName: Map<string, number>; accountOf: Map<number, number> } | null = null
   private activityRanges: Map<number, { min: string; max: string }> | null = null
   private readonly namedAccounts = new Map<string, number | null>()
@@ -278,12 +339,11 @@ export class ImportWriter {
   connections(list: readonly ImportedConnection[]): void {
     if (list.length === 0) return
     const repId = this.chosenRep()
-    const connectionKey = (person: string, company: string | null) => `${person.toLowerCase()}\u0000${(company ?? '').toLowerCase()}`
     if (!this.knownConnections) {
       // One read of the rep's archive connections, not a scan per row: an archive holds tens of thousands.
-      this.knownConnections = new Map()
+      this.knownConnections = new ConnectionIndex(this.st.connectionNames)
       for (const k of this.st.repConnections.all(repId) as { id: number; person_name: string; company_name: string | null }[]) {
-        this.knownConnections.set(connectionKey(k.person_name, k.company_name), k.id)
+        this.knownConnections.add(k.person_name, k.company_name, k.id)
       }
     }
     const known = this.knownConnections
@@ -292,10 +352,9 @@ export class ImportWriter {
       // Connections never create accounts: a contact at an unknown company is not a territory.
       const accountId = c.company ? this.accountNamed(c.company) : null
       if (accountId !== null) this.touchedAccounts.add(accountId)
-      const key = connectionKey(c.personName, c.company)
-      const existing = known.get(key)
+      const existing = known.find(c.personName, c.company)
       if (existing === undefined) {
-        known.set(key, Number(this.st.insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
+        known.add(c.personName, c.company, Number(this.st.insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
         this.result.connectionsCreated++
       } else {
         this.st.updConn.run(accountId, c.connectedOn, existing)
