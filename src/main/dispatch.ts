@@ -14,6 +14,8 @@ export interface Context {
     exportPdf(options: { name: string; landscape: boolean }): Promise<{ saved: boolean; path: string | null }>
     /** Hands a file to the OS's default application (Electron's shell.openPath): resolves to '' or what went wrong. */
     openPath?(path: string): Promise<string>
+    /** The OS's open dialog owned by main, for an import file: the path the user picked, or null when cancelled. */
+    pickImportFile?(): Promise<string | null>
   }
 }
 

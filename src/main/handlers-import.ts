@@ -100,6 +100,7 @@ type ImportMethods =
   | 'import.beginUpload'
   | 'import.uploadChunk'
   | 'import.finishUpload'
+  | 'import.pickFile'
   | 'export.dealsCsv'
 
 export const importHandlers: Pick<Handlers, ImportMethods> = {
@@ -160,6 +161,13 @@ export const importHandlers: Pick<Handlers, ImportMethods> = {
   },
   'import.uploadChunk': (ctx, input) => stagedUploads(ctx.session).chunk(input.uploadId, input.offset, new Uint8Array(Buffer.from(input.contentBase64, 'base64'))),
   'import.finishUpload': (ctx, input) => stagedUploads(ctx.session).finish(input.uploadId),
+  'import.pickFile': async (ctx) => {
+    ctx.session.requireStore()
+    const pick = ctx.desktop?.pickImportFile
+    if (!pick) throw new TouchlineError('UNSUPPORTED', 'import.pickFile: the browser version has no file dialog of its own; choose the file in the page and it is uploaded')
+    const path = await pick()
+    return path === null ? null : stagedUploads(ctx.session).adoptPicked(path)
+  },
   'import.history': (ctx, input) => importHistory(ctx.session.requireStore().sqlite, input.limit),
   'export.dealsCsv': (ctx, input) => {
     const store = ctx.session.requireStore()

@@ -37,6 +37,16 @@ async function exportPdf(options: { name: string; landscape: boolean }): Promise
   return { saved: true, path: choice.filePath }
 }
 
+/** The import file, picked by the user in main's own dialog: the window never names a path. */
+async function pickImportFile(): Promise<string | null> {
+  if (!mainWindow) return null
+  const choice = await dialog.showOpenDialog(mainWindow, {
+    properties: ['openFile'],
+    filters: [{ name: 'CSV exports and LinkedIn archives', extensions: ['csv', 'txt', 'tsv', 'zip'] }]
+  })
+  return choice.canceled ? null : (choice.filePaths[0] ?? null)
+}
+
 function createWindow(): void {
   mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'))
   mainWindow.on('ready-to-show', () => mainWindow?.show())
@@ -64,7 +74,7 @@ if (singleInstance(app.requestSingleInstanceLock()) === 'quit') {
     registerIpc(ipcMain, {
       handlers,
       // openPath gets only viewer copies of checked attachments (handlers-recruiting.ts, attachments.open).
-      context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf, openPath: (path) => shell.openPath(path) } },
+      context: { session, clock: systemClock, shell: 'electron', desktop: { exportPdf, openPath: (path) => shell.openPath(path), pickImportFile } },
       isTrustedSender: (event) => isTrustedSender(event, mainWindow?.webContents.id ?? null, location)
     })
     createWindow()

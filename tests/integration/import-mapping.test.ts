@@ -3,7 +3,7 @@
 // applied is saved for its source and found again for the next file; big files arrive in chunks and preview from their head.
 import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type Context } from '../../src/main/dispatch'
@@ -351,6 +351,24 @@ describe('files bigger than one call', () => {
     const done = await runJob({ fileName: 'calls.csv', uploadId: up.uploadId })
     expect(done.result).toMatchObject({ activitiesCreated: 90_000, rowsRead: 90_000 })
     expect(sqlite().prepare('SELECT count(*) FROM activities').pluck().get()).toBe(90_000)
+  })
+
+  it('the desktop app reads the file the user picked in main\'s dialog in place, and never removes it; the browser shell has no dialog', async () => {
+    const browser = await send('import.pickFile', {})
+    expect(browser.ok ? null : browser.error.code).toBe('UNSUPPORTED')
+    const path = join(files.dir, 'picked.csv')
+    writeFileSync(path, FIRST)
+    let answer: string | null = null
+    ctx = { ...ctx, shell: 'electron', desktop: { exportPdf: async () => ({ saved: false, path: null }), pickImportFile: async () => answer } }
+    expect(await call('import.pickFile', {})).toBeNull()
+    answer = path
+    const picked = await call<ImportUpload>('import.pickFile', {})
+    expect(picked).toMatchObject({ fileName: 'picked.csv', size: Buffer.byteLength(FIRST), received: Buffer.byteLength(FIRST) })
+    expect(JSON.stringify(picked)).not.toContain(files.dir)
+    const p = await call<ImportPreview>('import.preview', { fileName: 'picked.csv', uploadId: picked.uploadId })
+    expect(p.sample.map((s) => s.values.Deal)).toEqual(['Globex expansion'])
+    stagedUploads(session).clear()
+    expect(existsSync(path)).toBe(true)
   })
 
   it('a call with both the bytes and an upload, or neither, is refused; an unknown upload is NOT_FOUND', async () => {

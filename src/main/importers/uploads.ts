@@ -1,9 +1,9 @@
 // Files bigger than one call, staged by main in a private temporary folder chunk by chunk: the window sends bytes,
 // never a path, and main reads only files it wrote itself.
 import { randomUUID } from 'node:crypto'
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES, type ImportUpload } from '@shared/contract/imports'
 import { TouchlineError } from '@shared/errors'
 import { fileSource, type ByteSource } from './stream'
@@ -13,7 +13,8 @@ interface Upload {
   fileName: string
   size: number
   received: number
-  dir: string
+  /** The staging folder main made, removed with the upload; null for a file the user picked in main's dialog. */
+  dir: string | null
   path: string
   fd: number | null
 }
@@ -42,7 +43,7 @@ function discard(u: Upload): void {
     u.fd = null
   }
   try {
-    rmSync(u.dir, { recursive: true, force: true })
+    if (u.dir !== null) rmSync(u.dir, { recursive: true, force: true })
   } catch {
     // Windows keeps a file that a running import still reads; the OS's temp cleanup takes it later.
   }
@@ -59,7 +60,20 @@ export class StagedUploads {
     const path = join(dir, 'file')
     // 'wx': a fresh file of our own; 0o600: nobody else on the machine reads the export.
     const fd = openSync(path, 'wx', 0o600)
-    const upload: Upload = { id: `upload-${randomUUID()}`, fileName, size, received: 0, dir, path, fd }
+    return this.add({ id: `upload-${randomUUID()}`, fileName, size, received: 0, dir, path, fd })
+  }
+
+  /**
+   * A file the user picked in main's own open dialog (the desktop app): read where it is, never copied or removed.
+   * Only main's dialog may hand a path here; no contract input ever carries one.
+   */
+  adoptPicked(path: string): ImportUpload {
+    const size = statSync(path).size
+    if (size === 0) throw new TouchlineError('INVALID_INPUT', `file "${basename(path)}" is empty`)
+    return this.add({ id: `upload-${randomUUID()}`, fileName: basename(path), size, received: size, dir: null, path, fd: null })
+  }
+
+  private add(upload: Upload): ImportUpload {
     live.add(upload)
     this.uploads.set(upload.id, upload)
     const all = [...this.uploads.values()]

@@ -252,6 +252,11 @@ export const importMethods = {
       .strict()
   ),
   'import.finishUpload': method<ImportUpload>()(z.object({ uploadId }).strict()),
+  /**
+   * The desktop app's way in: main opens the OS dialog and reads the file the user picks there, in place, under an
+   * upload id (null when the dialog is cancelled). The browser shell has no such dialog (UNSUPPORTED): it uploads.
+   */
+  'import.pickFile': method<ImportUpload | null>()(z.object({}).strict()),
   'import.progress': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),
   /** Rolls the job's transaction back: the workspace stays as it was. A finished job is left as it is. */
   'import.cancel': method<ImportProgress>()(z.object({ jobId: jobId }).strict()),

@@ -5,7 +5,9 @@ import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportMapping, type ImportOut
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
 import {
   downloadText,
+  pickInMain,
   uploadPickedFile,
+  useShell,
   useActiveReps,
   useCancelImport,
   useDealsExport,
@@ -39,9 +41,10 @@ export function ImportPage() {
   const running = start.isPending || job?.state === 'running'
   const exporter = useDealsExport()
 
-  async function choose(picked: File | undefined) {
-    if (!picked) return
-    if (running) return
+  const shell = useShell()
+
+  /** Forgets the last file's answers, preview and job before another file is read. */
+  function resetFor() {
     setReadError(null)
     start.reset()
     setJobId(null)
@@ -52,6 +55,25 @@ export function ImportPage() {
     setDraft(null)
     setFile(null)
     preview.reset()
+  }
+
+  async function chooseInMain() {
+    if (running) return
+    try {
+      const read = await pickInMain()
+      if (!read) return
+      resetFor()
+      setFile(read)
+      reread(read, {})
+    } catch (err) {
+      setReadError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  async function choose(picked: File | undefined) {
+    if (!picked) return
+    if (running) return
+    resetFor()
     setSent(0)
     try {
       const read = await uploadPickedFile(picked, setSent)
@@ -146,7 +168,13 @@ export function ImportPage() {
           onDrop={onDrop}
         >
           <span>Drop a .csv export or a LinkedIn .zip archive here, or choose one</span>
-          <input type="file" aria-label="Export file" accept=".csv,.txt,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0])} />
+          {shell === 'electron' ? (
+            <button type="button" className="button" onClick={() => void chooseInMain()} disabled={running}>
+              Choose a file…
+            </button>
+          ) : (
+            <input type="file" aria-label="Export file" accept=".csv,.txt,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0])} />
+          )}
           {file ? (
             <span className="muted small">
               {file.fileName} · {file.size >= 1048576 ? `${(file.size / 1048576).toFixed(1)} MB` : `${(file.size / 1024).toFixed(1)} KB`}

@@ -91,6 +91,17 @@ export async function uploadPickedFile(file: File, onProgress?: (sent: number) =
   return { fileName: file.name, uploadId: upload.uploadId, size: file.size }
 }
 
+/** The desktop app picks the file in main's own dialog (read in place, any size); null when the dialog was cancelled. */
+export async function pickInMain(): Promise<PickedFile | null> {
+  const picked = await call('import.pickFile', {})
+  return picked ? { fileName: picked.fileName, uploadId: picked.uploadId, size: picked.size } : null
+}
+
+/** Which shell serves the window: only the desktop app has main's file dialog. */
+export function useShell() {
+  return useCall('app.info', {}).data?.shell
+}
+
 /** Hands CSV text to the browser's download through a Blob link; nothing else on the page is touched. */
 export function downloadText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
