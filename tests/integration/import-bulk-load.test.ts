@@ -7,7 +7,9 @@ import { fileSource } from '../../src/main/importers/stream'
 import { ImportCancelled, prepareImport, runImport } from '../../src/main/importers/run'
 import { connectionHash } from '../../src/main/importers/apply'
 import { foldNewActivities } from '../../src/main/services/forecast/productivity'
-import { makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { recomputeEvidence } from '../../src/main/services/pipeline/evidence'
+import { accountNameKey } from '../../src/main/services/pipeline/accounts'
+import { makeWorkspace, NOW, tempDir, type TempWorkspace } from '../support/workspace'
 import { seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
 
 let ws: TempWorkspace
@@ -115,5 +117,58 @@ describe("a rep's Connections.csv", () => {
     const result = await importConnections('Connections.csv', [['Ann', 'Lee', 'Acme Inc.'], ['ANN', 'LEE', 'ACME INC.'], ['Ann', 'Lee', 'Globex'], ['Zoë', 'Ärzt', 'Acme'], ['ZOË', 'ÄRZT', 'acme']])
     expect(result).toMatchObject({ connectionsCreated: 3, connectionsUpdated: 2 })
     expect(stored()).toEqual([['Ann Lee', 'Acme Inc.'], ['Ann Lee', 'Globex'], ['Zoë Ärzt', 'Acme']])
+  })
+})
+
+describe('connections imported into a demo workspace', () => {
+  it('leave every deal with the evidence a recompute of every deal gives, moves between companies included', async () => {
+    const demo = makeWorkspace({ demo: 'small' })
+    try {
+      const db = demo.store.sqlite
+      const today = NOW.slice(0, 10)
+      const rep = db.prepare('SELECT id, team_id FROM reps WHERE team_id IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number; team_id: number }
+      // Accounts where the rep's team owns deals: the ones whose evidence the connections move.
+      const accounts = db
+        .prepare('SELECT DISTINCT a.name FROM accounts a JOIN deals d ON d.account_id = a.id JOIN reps o ON o.id = d.owner_id WHERE o.team_id = ? ORDER BY a.id')
+        .pluck()
+        .all(rep.team_id) as string[]
+      expect(accounts.length).toBeGreaterThanOrEqual(16)
+      const write = async (rows: string[]) => {
+        const path = join(files.dir, 'Connections.csv')
+        writeFileSync(path, `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`)
+        const request = { source: fileSource(path, 'Connections.csv'), read: {}, repId: rep.id }
+        const prepared = await prepareImport(request)
+        return runImport(db, prepared, request, { now: NOW, today, backup: async () => 'none (test)' })
+      }
+      const evidence = () => db.prepare('SELECT * FROM deal_evidence ORDER BY deal_id').all()
+      const everyDealRecomputed = () => {
+        db.exec('SAVEPOINT check_all')
+        recomputeEvidence(db, db.prepare('SELECT id FROM deals').pluck().all() as number[], today)
+        const all = evidence()
+        db.exec('ROLLBACK TO check_all; RELEASE check_all')
+        return all
+      }
+      // Bring every row to today first, so the comparison is about the import alone.
+      recomputeEvidence(db, db.prepare('SELECT id FROM deals').pluck().all() as number[], today)
+      // Written with a legal suffix the accounts lack: each matches its account past the suffix.
+      const file = accounts.slice(0, 8).map((a, i) => `Pat,Person${i},,,"${a} Ltd",Buyer,27 Jun 2026`)
+      const first = await write(file)
+      expect(first.connectionsCreated).toBe(8)
+      expect(evidence()).toEqual(everyDealRecomputed())
+      // Accounts named exactly as the file writes four of them: re-imported, those four connections move there,
+      // and the accounts they leave count them no more.
+      const addAccount = db.prepare('INSERT INTO accounts (name, name_key) VALUES (?, ?)')
+      for (const a of accounts.slice(0, 4)) addAccount.run(`${a} Ltd`, accountNameKey(`${a} Ltd`))
+      const again = await write(file)
+      expect(again).toMatchObject({ connectionsCreated: 0, connectionsUpdated: 8 })
+      expect(db.prepare('SELECT count(*) FROM connections c JOIN accounts a ON a.id = c.account_id WHERE c.rep_id = ? AND a.name LIKE ?').pluck().get(rep.id, '% Ltd')).toBe(4)
+      expect(evidence()).toEqual(everyDealRecomputed())
+      // The same people at other companies are other connections: their new accounts gain them.
+      await write(accounts.slice(0, 8).map((_, i) => `Pat,Person${i},,,"${accounts[i + 8]}",Buyer,27 Jun 2026`))
+      expect(evidence()).toEqual(everyDealRecomputed())
+    } finally {
+      demo.store.close()
+      demo.dispose()
+    }
   })
 })

@@ -174,6 +174,7 @@ function prepareStatements(sqlite: Database.Database) {
     ),
     updConn: sqlite.prepare('UPDATE connections SET account_id = ?, connected_on = ? WHERE id = ?'),
     connectionNames: sqlite.prepare('SELECT person_name, company_name FROM connections WHERE id = ?').raw(),
+    connectionAccount: sqlite.prepare('SELECT account_id FROM connections WHERE id = ?').pluck(),
     hasActivity: sqlite.prepare("SELECT 1 FROM activities WHERE rep_id = ? AND kind = ? AND occurred_at = ? AND coalesce(subject, '') = coalesce(?, '') LIMIT 1").pluck(),
     insSocial: sqlite.prepare("INSERT INTO activities (rep_id, kind, direction, occurred_at, subject) VALUES (?, ?, 'outbound', ?, ?)"),
     insActivity: sqlite.prepare('INSERT INTO activities (rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -357,6 +358,9 @@ export class ImportWriter {
         known.add(c.personName, c.company, Number(this.st.insConn.run(repId, c.personName, c.company, accountId, c.connectedOn).lastInsertRowid))
         this.result.connectionsCreated++
       } else {
+        // A connection that moves to another company leaves its old account's deals with one fewer.
+        const before = this.st.connectionAccount.get(existing) as number | null | undefined
+        if (before != null) this.touchedAccounts.add(before)
         this.st.updConn.run(accountId, c.connectedOn, existing)
         this.result.connectionsUpdated++
       }
@@ -506,16 +510,21 @@ export class ImportWriter {
       return
     }
     if (this.touchedDeals.size === 0 && this.touchedAccounts.size === 0) return
+    // A rep's connections count in a deal's facts only as the owner's connections (deals the rep owns) and the team's
+    // (deals owned in the rep's team): other deals in the same accounts read the same facts as before.
     // In account order: a recompute reads each account's activities in the engaged-contact window, so deals of one
     // account recomputed in one call read them once, not once per call (2,000,000 activities over 50,000 deals:
     // 75 s of recompute in id order, 6 s in account order).
     const all = this.sqlite
       .prepare(
-        `SELECT id FROM deals WHERE id IN (SELECT value FROM json_each(@deals)) OR account_id IN (SELECT value FROM json_each(@accounts))
-         ORDER BY account_id, id`
+        `SELECT d.id FROM deals d JOIN reps o ON o.id = d.owner_id
+         WHERE d.id IN (SELECT value FROM json_each(@deals))
+            OR (d.account_id IN (SELECT value FROM json_each(@accounts))
+                AND (d.owner_id = @rep OR o.team_id = (SELECT team_id FROM reps WHERE id = @rep)))
+         ORDER BY d.account_id, d.id`
       )
       .pluck()
-      .all({ deals: JSON.stringify([...this.touchedDeals]), accounts: JSON.stringify([...this.touchedAccounts]) }) as number[]
+      .all({ deals: JSON.stringify([...this.touchedDeals]), accounts: JSON.stringify([...this.touchedAccounts]), rep: this.options.repId ?? null }) as number[]
     for (let i = 0; i < all.length; i += 5000) recomputeEvidence(this.sqlite, all.slice(i, i + 5000), this.options.today)
   }
 }
