@@ -237,6 +237,27 @@ describe('value mappings', () => {
   })
 })
 
+describe('owners to reps in an activities file', () => {
+  it('their name for a rep becomes ours on every streamed row, and no new rep is made', async () => {
+    const csv = ['Activity Date,Activity Type,Rep,Subject', '2027-01-04 09:00,Call,jdoe,Intro', '2027-01-05 10:00,Meeting,JDOE,Demo', '2027-01-06 11:00,Email,Priya Nair,Pricing'].join('\n')
+    const p = await call<ImportPreview>('import.preview', file('calls.csv', csv))
+    expect(p.values.owners).toEqual([
+      { from: 'jdoe', rows: 2, autoRep: null, repId: null },
+      { from: 'Priya Nair', rows: 1, autoRep: 'Priya Nair', repId: null }
+    ])
+    const m = mapping({ owners: [{ from: 'jdoe', repId: repId('Jordan Doe') }] })
+    expect((await call<ImportPreview>('import.preview', { ...file('calls.csv', csv), mapping: m })).newReps).toEqual([])
+    const reps = sqlite().prepare('SELECT count(*) FROM reps').pluck().get()
+    await runJob({ ...file('calls.csv', csv), mapping: m })
+    expect(sqlite().prepare('SELECT r.name, a.subject FROM activities a JOIN reps r ON r.id = a.rep_id ORDER BY a.occurred_at').raw().all()).toEqual([
+      ['Jordan Doe', 'Intro'],
+      ['Jordan Doe', 'Demo'],
+      ['Priya Nair', 'Pricing']
+    ])
+    expect(sqlite().prepare('SELECT count(*) FROM reps').pluck().get()).toBe(reps)
+  })
+})
+
 describe('saved mappings', () => {
   const m = () =>
     mapping({

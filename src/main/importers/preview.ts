@@ -82,7 +82,12 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     targetFields: KIND_FIELDS[read.mapping.kind].map((f) => ({ field: f, label: FIELD_LABELS[f], required: read.mapping.required.includes(f) })),
     mapping: read.applied.mapping,
     savedMapping: read.applied.saved,
-    values: read.mapping.kind === 'deals' ? dealValues(sqlite, read) : { stages: [], forecastCategories: [], owners: [] },
+    values:
+      read.mapping.kind === 'deals'
+        ? dealValues(sqlite, read)
+        : read.mapping.kind === 'activities'
+          ? { stages: [], forecastCategories: [], owners: ownerRows(sqlite, read, 'rep') }
+          : { stages: [], forecastCategories: [], owners: [] },
     partial,
     rowCount: read.table.records.length,
     sample,
@@ -169,12 +174,12 @@ function dealValues(sqlite: Database.Database, read: ReadResult): ImportPreview[
     const auto = /commit|best|omit|closed|pipeline/i.test(v.from) ? mapForecastCategory(v.from, 'open', 0) : null
     return { ...v, auto, mapped: forecastMap.get(valueKey(v.from))?.to ?? null }
   })
-  const ownerMap = mappedTo(m.owners)
+  return { stages, forecastCategories, owners: ownerRows(sqlite, read, 'owner') }
+}
+
+/** Their names for the people in the owner (deals) or rep (activities) column, the rep each already is, and the mapping's. */
+function ownerRows(sqlite: Database.Database, read: ReadResult, field: 'owner' | 'rep'): ImportOwnerRow[] {
+  const ownerMap = new Map(read.applied.mapping.owners.map((o) => [valueKey(o.from), o.repId]))
   const repByName = sqlite.prepare('SELECT name FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck()
-  const owners: ImportOwnerRow[] = distinct(read, 'owner').map((v) => ({
-    ...v,
-    autoRep: (repByName.get(v.from) as string | undefined) ?? null,
-    repId: ownerMap.get(valueKey(v.from))?.repId ?? null
-  }))
-  return { stages, forecastCategories, owners }
+  return distinct(read, field).map((v) => ({ ...v, autoRep: (repByName.get(v.from) as string | undefined) ?? null, repId: ownerMap.get(valueKey(v.from)) ?? null }))
 }

@@ -167,26 +167,34 @@ export const FORECAST_WORDS: Record<ImportForecastTarget, string> = { commit: 'C
 /** A value of theirs as the mapping matches it: trimmed, case and inner spacing ignored. */
 export const valueKey = headerKey
 
+type ValueSwaps = { at: number; values: Map<string, string> }[]
+
 /**
- * Deal records with the mapping's values put in: their stage names, forecast categories and owners replaced by ours.
- * An owner mapped to a rep that does not exist is refused naming the column (a saved mapping's stale entry is left out).
+ * What the mapping's values replace, column by column: their stage names, forecast categories and owners (a deal's
+ * owner, an activity's rep) by ours. An owner mapped to a rep that does not exist is refused naming the column (a
+ * saved mapping's stale entry is left out).
  */
-export function mapDealValues(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, records: TableRecord[], options: ReadOptions): TableRecord[] {
+function valueSwaps(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, options: ReadOptions): ValueSwaps {
   const { stages, forecastCategories, owners } = applied.mapping
-  const swaps: { at: number; values: Map<string, string> }[] = []
+  const swaps: ValueSwaps = []
   const add = (field: Field, pairs: [string, string][]) => {
     const at = columns.index[field]
     if (at !== undefined && pairs.length > 0) swaps.push({ at, values: new Map(pairs.map(([from, to]) => [valueKey(from), to])) })
   }
   add('stage', stages.map((s) => [s.from, STAGE_WORDS[s.to]]))
   add('forecastCategory', forecastCategories.map((f) => [f.from, FORECAST_WORDS[f.to]]))
+  const ownerField: Field = columns.index.owner !== undefined ? 'owner' : 'rep'
   const ownerPairs: [string, string][] = []
   for (const o of owners) {
     const name = options.repName?.(o.repId) ?? null
     if (name !== null) ownerPairs.push([o.from, name])
-    else if (applied.saved === null) throw new ImportError({ file, row: table.headerLine, column: table.headers[columns.index.owner ?? -1] ?? 'owner' }, `the owner "${o.from}" is mapped to rep ${o.repId}, which does not exist`)
+    else if (applied.saved === null) throw new ImportError({ file, row: table.headerLine, column: table.headers[columns.index[ownerField] ?? -1] ?? ownerField }, `the owner "${o.from}" is mapped to rep ${o.repId}, which does not exist`)
   }
-  add('owner', ownerPairs)
+  add(ownerField, ownerPairs)
+  return swaps
+}
+
+function swapValues(records: TableRecord[], swaps: ValueSwaps): TableRecord[] {
   if (swaps.length === 0) return records
   return records.map((r) => {
     let cells: string[] | null = null
@@ -198,6 +206,18 @@ export function mapDealValues(file: string, table: Pick<Table, 'headers' | 'head
     }
     return cells ? { line: r.line, cells } : r
   })
+}
+
+/** Records with the mapping's values put in, for a table read whole. */
+export function mapRecordValues(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, records: TableRecord[], options: ReadOptions): TableRecord[] {
+  return swapValues(records, valueSwaps(file, table, columns, applied, options))
+}
+
+/** The same for a streamed table, batch by batch: the mapping is resolved once from the header row. */
+export function recordValueMapper(file: string, table: Pick<Table, 'headers' | 'headerLine'>, options: ReadOptions): (records: TableRecord[]) => TableRecord[] {
+  const { columns, applied } = mappingFor(file, table, options)
+  const swaps = valueSwaps(file, table, columns, applied, options)
+  return (records) => swapValues(records, swaps)
 }
 
 /** Header warnings: Salesforce ids where names belong, duplicated columns. */
@@ -245,12 +265,12 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
       dateOrder = 'ambiguous'
       if (options.dayFirst !== undefined) order = options.dayFirst ? 'dmy' : 'mdy'
     }
-    const mapped = mapDealRecords(file, table.headers, columns, mapDealValues(file, table, columns, applied, table.records, options), order)
+    const mapped = mapDealRecords(file, table.headers, columns, mapRecordValues(file, table, columns, applied, table.records, options), order)
     return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: mapped.deals, connections: [], social: [], activities: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   if (mapping.kind === 'activities') {
     const { order, dateOrder } = activityDayOrder(file, table.headers, columns, table.records, options)
-    const mapped = mapActivityRecords(file, table.headers, columns, table.records, order)
+    const mapped = mapActivityRecords(file, table.headers, columns, mapRecordValues(file, table, columns, applied, table.records, options), order)
     return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: [], connections: [], social: [], activities: mapped.activities, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   const mapped = mapConnectionRecords(file, table.headers, columns, table.records)

@@ -6,7 +6,7 @@ import { TouchlineError } from '@shared/errors'
 import { ImportError } from './errors'
 import { ImportWriter } from './apply'
 import { KNOWN_HEADERS, type ResolvedColumns, type SourceMapping } from './sources'
-import { activityDayOrder, headerProblems, mappingFor, readFromTable, readImport, type ReadOptions, type ReadResult } from './read'
+import { activityDayOrder, headerProblems, mappingFor, readFromTable, readImport, recordValueMapper, type ReadOptions, type ReadResult } from './read'
 import { readAll, streamTable, type ByteSource, type StreamedTable } from './stream'
 import { mapActivityRecords } from './activities'
 import { mapConnectionRecords } from './connections'
@@ -230,6 +230,8 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       note(headerProblems(prepared.fileName, table, columns))
       const rebuilt = prepared.mapping.kind === 'activities' && bytesTotal >= BULK_LOAD_BYTES ? dropIndexesOfEmpty(conn, 'activities') : []
       const dayTrigger = prepared.mapping.kind === 'activities' ? setAsideInertDayTrigger(conn) : null
+      // The mapping's values (an activity's rep named their way → ours), as the preview and a whole read apply them.
+      const withValues = recordValueMapper(prepared.fileName, table, request.read)
       let first: TableRecord[] | null = prepared.stream.first
       let batchEnd = 0
       while (true) {
@@ -247,7 +249,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
         for (let i = 0; i < batch.length; i += SLICE_ROWS) {
           const part = batch.slice(i, i + SLICE_ROWS)
           if (prepared.mapping.kind === 'activities') {
-            const mapped = mapActivityRecords(prepared.fileName, table.headers, columns, part, order)
+            const mapped = mapActivityRecords(prepared.fileName, table.headers, columns, withValues(part), order)
             note(mapped.problems)
             skippedReading += mapped.skipped
             writer.activities(mapped.activities)
