@@ -13,6 +13,7 @@ import walkCovering from './011-walk-covering'
 import activityDaysLazy from './012-activity-days-lazy'
 import attachments from './013-attachments'
 import hireOutcomes from './014-hire-outcomes'
+import activityIndexesPartial from './015-activity-indexes-partial'
 
 export interface Migration {
   version: number
@@ -34,7 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'walk-covering', sql: walkCovering },
   { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy },
   { version: 13, name: 'attachments', sql: attachments },
-  { version: 14, name: 'hire-outcomes', sql: hireOutcomes }
+  { version: 14, name: 'hire-outcomes', sql: hireOutcomes },
+  { version: 15, name: 'activity-indexes-partial', sql: activityIndexesPartial }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
