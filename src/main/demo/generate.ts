@@ -149,7 +149,16 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number
   sqlite.pragma('foreign_keys = OFF')
   sqlite.pragma('temp_store = MEMORY')
-  if (options.bulk) sqlite.pragma('journal_mode = OFF')
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number
+  if (options.bulk) {
+    // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode = OFF and keeps WAL
+    // without a word: the build then wrote every page twice (the WAL, then the checkpoint into the file).
+    sqlite.unsafeMode(true)
+    const mode = sqlite.pragma('journal_mode = OFF', { simple: true }) as string
+    if (mode !== 'off') throw new Error(`demo bulk load: the journal stayed ${mode}`)
+    // Nothing to keep safe until the file is whole; the switch back to WAL below syncs it.
+    sqlite.pragma('synchronous = OFF')
+  }
   const todayText = isoDay(options.today)
   let facts: EvidenceFactsCollector | null = null
   const load = () => {
@@ -436,7 +445,11 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`foreign_keys = ${foreignKeys}`)
-    if (options.bulk) sqlite.pragma('journal_mode = WAL')
+    if (options.bulk) {
+      sqlite.pragma(`synchronous = ${synchronous}`)
+      sqlite.pragma('journal_mode = WAL')
+      sqlite.unsafeMode(false)
+    }
   }
   sqlite.pragma('optimize')
   phase('optimize')
