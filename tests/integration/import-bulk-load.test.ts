@@ -113,6 +113,18 @@ describe("a rep's Connections.csv", () => {
     expect(stored()).toEqual([[pair[0], 'Acme'], [pair[1], 'Acme']])
   })
 
+  it('stores a long file in first-seen order with each person once, repeats in and across write groups updating them', async () => {
+    // 130 rows over 97 people: repeats 50 rows apart (another group) and 3 apart (the same group).
+    const person = (i: number) => (i >= 100 ? i - 100 : i % 10 === 3 && i > 3 && i < 40 ? i - 3 : i)
+    const rows = Array.from({ length: 130 }, (_, i): [string, string, string] => ['Pat', `Person${person(i)}`, `Acme ${person(i) % 7}`])
+    const firstSeen = [...new Map(rows.map((r) => [r[1], [`${r[0]} ${r[1]}`, r[2]]])).values()]
+    const result = await importConnections('Connections.csv', rows)
+    expect(result).toMatchObject({ connectionsCreated: firstSeen.length, connectionsUpdated: 130 - firstSeen.length })
+    expect(stored()).toEqual(firstSeen)
+    expect(await importConnections('Connections.csv', rows)).toMatchObject({ connectionsCreated: 0, connectionsUpdated: 130 })
+    expect(stored()).toEqual(firstSeen)
+  })
+
   it('treats the same person and company in another case as one connection', async () => {
     const result = await importConnections('Connections.csv', [['Ann', 'Lee', 'Acme Inc.'], ['ANN', 'LEE', 'ACME INC.'], ['Ann', 'Lee', 'Globex'], ['Zoë', 'Ärzt', 'Acme'], ['ZOË', 'ÄRZT', 'acme']])
     expect(result).toMatchObject({ connectionsCreated: 3, connectionsUpdated: 2 })
