@@ -10,6 +10,8 @@ export const BENCH_TODAY = '2026-11-23'
 export interface LargeWorkspace {
   path: string
   buildMs: number
+  /** Build time by phase (ms): load, triggers, indexes, evidence, forecast, commit, optimize. */
+  phases: Record<string, number>
   counts: DemoCounts
   dispose(): void
 }
@@ -20,7 +22,12 @@ export function buildLargeWorkspace(): LargeWorkspace {
   const today = new Date(`${BENCH_TODAY}T09:00:00Z`)
   const started = performance.now()
   const store = createWorkspace(path, { now: `${BENCH_TODAY}T09:00:00Z` })
-  const counts = generateDemo(store.sqlite, { scale: 'large', today, bulk: true })
+  const phases: Record<string, number> = {}
+  const onPhase = (name: string, ms: number) => {
+    const group = name.startsWith('load') ? 'load' : name.startsWith('index') ? 'indexes' : name
+    phases[group] = (phases[group] ?? 0) + ms
+  }
+  const counts = generateDemo(store.sqlite, { scale: 'large', today, bulk: true, onPhase })
   store.close()
-  return { path, buildMs: performance.now() - started, counts, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+  return { path, buildMs: performance.now() - started, phases, counts, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
