@@ -1,5 +1,5 @@
 // The wizard's mapping step: each column's field (editable, unused columns listed) and their values to ours.
-import { IMPORT_FORECAST_TARGETS, IMPORT_STAGE_TARGETS, type ImportField, type ImportMapping, type ImportPreview, type ImportValueRow } from '@shared/contract'
+import { IMPORT_FORECAST_TARGETS, IMPORT_STAGE_TARGETS, type ImportField, type ImportMapping, type ImportPreview } from '@shared/contract'
 import { Chip } from '../../kit/kit'
 import { useActiveReps } from './hooks'
 
@@ -110,24 +110,30 @@ export function ColumnMappingEditor({ preview: p, mapping, onChange, busy }: { p
   )
 }
 
-function ValueTable({
+function ValueTable<R extends { from: string; rows: number }>({
   title,
+  ours,
   label,
   rows,
   chosen,
   busy,
   options,
   autoText,
+  skippedUnlessMapped,
   onPick
 }: {
   title: string
+  /** The heading of the column with our value. */
+  ours: string
   label: string
-  rows: ImportValueRow[]
+  rows: readonly R[]
   /** The draft mapping's value for one of theirs, ahead of the preview. */
   chosen: (from: string) => string | null
   busy: boolean
   options: { value: string; label: string }[]
-  autoText: (auto: string | null) => string
+  autoText: (row: R) => string
+  /** Whether a row with no value of ours, chosen or read, is skipped (a chip says so). */
+  skippedUnlessMapped?: (row: R) => boolean
   onPick: (from: string, to: string | null) => void
 }) {
   if (rows.length === 0) return null
@@ -140,7 +146,7 @@ function ValueTable({
             <tr>
               <th>In the file</th>
               <th className="num">Rows</th>
-              <th>Ours</th>
+              <th>{ours}</th>
             </tr>
           </thead>
           <tbody>
@@ -150,14 +156,14 @@ function ValueTable({
                 <td className="num">{r.rows}</td>
                 <td>
                   <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} disabled={busy} onChange={(e) => onPick(r.from, e.target.value || null)}>
-                    <option value="">{autoText(r.auto)}</option>
+                    <option value="">{autoText(r)}</option>
                     {options.map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.label}
                       </option>
                     ))}
                   </select>{' '}
-                  {chosen(r.from) === null && r.auto === null && label === 'Our stage for' ? <Chip tone="bad">rows skipped</Chip> : null}
+                  {chosen(r.from) === null && skippedUnlessMapped?.(r) ? <Chip tone="bad">rows skipped</Chip> : null}
                 </td>
               </tr>
             ))}
@@ -180,63 +186,41 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange, busy }: {
       <div className="import-value-tables">
         <ValueTable
           title="Stages"
+          ours="Ours"
           label="Our stage for"
           rows={stages}
           busy={busy}
           chosen={(from) => find(m.stages, from)?.to ?? null}
           options={IMPORT_STAGE_TARGETS.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
-          autoText={(auto) => (auto === null ? 'no match: skipped' : `as read: ${STAGE_LABELS[auto as keyof typeof STAGE_LABELS] ?? auto}`)}
+          autoText={({ auto }) => (auto === null ? 'no match: skipped' : `as read: ${STAGE_LABELS[auto as keyof typeof STAGE_LABELS] ?? auto}`)}
+          skippedUnlessMapped={({ auto }) => auto === null}
           onPick={(from, to) => onChange({ ...m, stages: withValue(m.stages, from, to ? { from, to: IMPORT_STAGE_TARGETS.find((s) => s === to) ?? 'prospecting' } : null) })}
         />
         <ValueTable
           title="Forecast categories"
+          ours="Ours"
           label="Our forecast category for"
           rows={forecastCategories}
           busy={busy}
           chosen={(from) => find(m.forecastCategories, from)?.to ?? null}
           options={IMPORT_FORECAST_TARGETS.map((f) => ({ value: f, label: FORECAST_LABELS[f] }))}
-          autoText={(auto) => (auto === null ? 'as read: from probability' : `as read: ${FORECAST_LABELS[auto as keyof typeof FORECAST_LABELS] ?? auto}`)}
+          autoText={({ auto }) => (auto === null ? 'as read: from probability' : `as read: ${FORECAST_LABELS[auto as keyof typeof FORECAST_LABELS] ?? auto}`)}
           onPick={(from, to) => onChange({ ...m, forecastCategories: withValue(m.forecastCategories, from, to ? { from, to: IMPORT_FORECAST_TARGETS.find((f) => f === to) ?? 'pipeline' } : null) })}
         />
-        {owners.length ? (
-          <div className="import-values">
-            <h4>Owners</h4>
-            <div className="table-wrap fit">
-              <table className="data-table compact" aria-label="Owners">
-                <thead>
-                  <tr>
-                    <th>In the file</th>
-                    <th className="num">Rows</th>
-                    <th>Rep</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {owners.map((o) => (
-                    <tr key={o.from}>
-                      <td>{o.from}</td>
-                      <td className="num">{o.rows}</td>
-                      <td>
-                        <select
-                          aria-label={`Rep for ${o.from}`}
-                          value={find(m.owners, o.from)?.repId ?? ''}
-                          disabled={busy}
-                          onChange={(e) => onChange({ ...m, owners: withValue(m.owners, o.from, e.target.value ? { from: o.from, repId: Number(e.target.value) } : null) })}
-                        >
-                          <option value="">{o.autoRep ? `as read: ${o.autoRep}` : 'as read: a new rep'}</option>
-                          {(reps.data?.rows ?? []).map((r) => (
-                            <option key={r.id} value={r.id}>
-                              {r.name}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ) : null}
+        <ValueTable
+          title="Owners"
+          ours="Rep"
+          label="Rep for"
+          rows={owners}
+          busy={busy}
+          chosen={(from) => {
+            const repId = find(m.owners, from)?.repId
+            return repId === undefined ? null : String(repId)
+          }}
+          options={(reps.data?.rows ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+          autoText={({ autoRep }) => (autoRep ? `as read: ${autoRep}` : 'as read: a new rep')}
+          onPick={(from, to) => onChange({ ...m, owners: withValue(m.owners, from, to ? { from, repId: Number(to) } : null) })}
+        />
       </div>
     </section>
   )
