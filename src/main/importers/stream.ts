@@ -15,7 +15,7 @@ export interface ByteSource {
   chunks(): AsyncIterable<Uint8Array>
 }
 
-const CHUNK = 1 << 20
+const CHUNK = 1 << 18
 const HEAD = 64 * 1024
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
