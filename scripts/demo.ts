@@ -1,5 +1,5 @@
 // Builds a demo workspace file: `npm run demo -- --scale large --out FILE`.
-import { existsSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { createWorkspace } from '../src/main/store/open'
 import { DEMO_SCALES, generateDemo, type DemoScale } from '../src/main/demo/generate'
@@ -20,8 +20,23 @@ if (existsSync(out)) {
 }
 const today = values.today ? new Date(`${values.today}T09:00:00Z`) : new Date()
 const started = performance.now()
-const store = createWorkspace(out, { now: isoSecond(today) })
-const counts = generateDemo(store.sqlite, { scale, today, bulk: true })
-store.close()
+// The bulk build writes without a journal, so a build that fails part-way leaves a broken file: it is built under a
+// temporary name and only renamed to --out once complete and closed; a failure removes what it wrote.
+const building = `${out}.building-${process.pid}`
+const leftovers = [building, `${building}-wal`, `${building}-shm`, `${building}.lock`]
+let counts: ReturnType<typeof generateDemo>
+try {
+  const store = createWorkspace(building, { now: isoSecond(today) })
+  try {
+    counts = generateDemo(store.sqlite, { scale, today, bulk: true })
+  } finally {
+    store.close()
+  }
+  renameSync(building, out)
+} catch (error) {
+  for (const file of leftovers) rmSync(file, { force: true })
+  console.error(`Could not build ${out}: ${error instanceof Error ? error.message : String(error)}; nothing was left behind.`)
+  process.exit(1)
+}
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(`Built ${out} (${scale}) in ${seconds} s:`, counts)
