@@ -451,7 +451,12 @@ export function generateDemo(sqlite: Database.Database, options: DemoOptions): D
       sqlite.unsafeMode(false)
     }
   }
+  // Statistics from a thousand-row sample per index: the same figures to a few per cent (compared on large) in a
+  // sixth of the time of reading every index whole.
+  const analysisLimit = sqlite.pragma('analysis_limit', { simple: true }) as number
+  sqlite.pragma('analysis_limit = 1000')
   sqlite.pragma('optimize')
+  sqlite.pragma(`analysis_limit = ${analysisLimit}`)
   phase('optimize')
   return counts
 }
