@@ -328,6 +328,24 @@ describe('duplicates and merge', () => {
     expect(f.applications).toBe(1)
     expect(recruitingCounts(ws.store.sqlite)).toMatchObject({ candidates: 2, candidate_applications: 1, candidate_stage_history: 3, scorecards: 2, track_records: 1 })
   })
+  it('after a merge an interviewer who scored both profiles counts once: their first scorecard, the later one kept on record', async () => {
+    const req = await role('AE')
+    const [team] = req.questions.map((q) => q.id) as [number]
+    const keep = await r.createCandidate({ name: 'Ola Berg', email: 'ola@example.com', requisitionId: req.id }, day(0))
+    const dupe = await r.createCandidate({ name: 'Ola Berg', linkedinUrl: 'https://linkedin.com/in/olaberg', requisitionId: req.id, allowDuplicate: true }, day(1))
+    await r.submit({ candidateId: keep.id, requisitionId: req.id, interviewer: 'Dana Kim', recommendation: 'strong_yes', ratings: [{ questionId: team, rating: 4 }] }, day(2))
+    await r.submit({ candidateId: dupe.id, requisitionId: req.id, interviewer: ' dana  KIM ', recommendation: 'no', ratings: [{ questionId: team, rating: 1 }] }, day(3))
+    await r.submit({ candidateId: dupe.id, requisitionId: req.id, interviewer: 'Eli Novak', recommendation: 'yes', ratings: [{ questionId: team, rating: 2 }] }, day(4))
+
+    const merged = await r.merge(keep.id, dupe.id)
+    // Dana's first card (4, strong yes) and Eli's (2, yes): Dana's second card (1, no) would have made it 3 voices.
+    expect(merged.summary.scorecards).toBe(2)
+    expect(merged.summary.recommendations).toMatchObject({ strong_yes: 1, yes: 1, no: 0 })
+    expect(merged.summary.questions.find((q) => q.questionId === team)).toMatchObject({ mean: 3, spread: 2, rated: 2 })
+    expect(merged.interviews.map((i) => i.interviewer)).toEqual(['Dana Kim', 'dana KIM', 'Eli Novak'])
+    const board = await r.board(req.id)
+    expect(board.columns.flatMap((c) => c.cards).find((k) => k.candidateId === keep.id)?.scorecards).toBe(2)
+  })
 })
 
 describe('compare', () => {

@@ -5,6 +5,7 @@ import { TouchlineError } from '@shared/errors'
 import { BEHAVIOUR_QUESTIONS, BEHAVIOUR_TOPICS, type QuestionTopic } from '@shared/recruiting'
 import type { DB } from '../../store/schema'
 import { fullQuartersAfter, MIN_HIRES_WITH_OUTCOME, MIN_QUARTERS, readingOf, spearman } from './hire-outcome-rules'
+import { FIRST_BY_INTERVIEWER } from './scorecards'
 
 type Trx = Kysely<DB>
 
@@ -222,6 +223,7 @@ export async function hireOutcomes(db: Kysely<DB>, input: ParsedInput<'recruitin
         .innerJoin('interview_questions as q', 'q.id', 'r.question_id')
         .where('s.candidate_id', 'in', ids.slice(i, i + 500))
         .where('r.rating', 'is not', null)
+        .where(FIRST_BY_INTERVIEWER)
         .select(['s.candidate_id', 's.requisition_id', 'q.topic', 'q.prompt', 'r.rating'])
         .execute())
     )

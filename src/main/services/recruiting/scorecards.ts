@@ -1,5 +1,5 @@
 // Scorecards: independent submission, the panel's view only after one's own, and the per-candidate summary.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type {
   BehaviourWarningView,
   ParsedInput,
@@ -27,6 +27,13 @@ export interface CandidateScores {
   topicMeans: Partial<Record<BehaviourTopic, number | null>>
 }
 
+/**
+ * One voice per interviewer: a merge can leave an interviewer with two scorecards for the same person and role (one
+ * on each profile), and only their first counts in panel scores, recommendations and outcomes; both stay on record.
+ * For a query over `scorecards as s`; the scorecards_candidate index answers it.
+ */
+export const FIRST_BY_INTERVIEWER = sql<boolean>`NOT EXISTS (SELECT 1 FROM scorecards AS e WHERE e.candidate_id = s.candidate_id AND e.requisition_id = s.requisition_id AND e.interviewer_key = s.interviewer_key AND e.id < s.id)`
+
 /** One pass over the scorecards of many candidates (a board, a comparison): grouped in memory, never N queries. */
 export async function scoresFor(db: Kysely<DB>, candidateIds: readonly number[], viewer?: string): Promise<Map<number, CandidateScores>> {
   const out = new Map<number, CandidateScores>()
@@ -39,9 +46,10 @@ export async function scoresFor(db: Kysely<DB>, candidateIds: readonly number[],
     const chunk = ids.slice(i, i + 500)
     cards.push(
       ...(await db
-        .selectFrom('scorecards')
-        .where('candidate_id', 'in', chunk)
-        .select(['id', 'candidate_id', 'interviewer_key', 'recommendation'])
+        .selectFrom('scorecards as s')
+        .where('s.candidate_id', 'in', chunk)
+        .where(FIRST_BY_INTERVIEWER)
+        .select(['s.id', 's.candidate_id', 's.interviewer_key', 's.recommendation'])
         .execute())
     )
     ratings.push(
@@ -50,6 +58,7 @@ export async function scoresFor(db: Kysely<DB>, candidateIds: readonly number[],
         .innerJoin('scorecards as s', 's.id', 'r.scorecard_id')
         .innerJoin('interview_questions as q', 'q.id', 'r.question_id')
         .where('s.candidate_id', 'in', chunk)
+        .where(FIRST_BY_INTERVIEWER)
         .select(['s.candidate_id', 'r.question_id', 'q.requisition_id', 'q.topic', 'q.prompt', 'q.position', 'r.rating'])
         .execute())
     )
