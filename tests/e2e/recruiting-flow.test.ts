@@ -162,7 +162,7 @@ describe('recruiting flow in the browser shell', () => {
     const scores = await nora.locator('.score-list li').allTextContents()
     expect(scores.find((s) => s.startsWith('Team selling'))).toMatch(/^Team selling2\.02 rated.*Disagreement$/)
     expect(scores.find((s) => s.startsWith('Knowledge sharing'))).toMatch(/^Knowledge sharing2\.01 rated, 1 no rating$/)
-    expect(scores.find((s) => s.startsWith('Role question'))).toMatch(/no rating0 rated, 2 no rating/)
+    expect(scores.find((s) => s.startsWith('How would you open a logistics account with no contacts?'))).toMatch(/no rating0 rated, 2 no rating/)
     await nora.evaluate((el) => el.scrollTo(0, 0))
     await app.screenshot('recruiting-flow-profile')
     await nora.getByRole('region', { name: 'Panel scorecards' }).scrollIntoViewIfNeeded()

@@ -169,7 +169,10 @@ function Profile({
             <ul className="score-list">
               {s.questions.map((q) => (
                 <li key={q.questionId} className={q.disagreement ? 'disagree' : undefined}>
-                  <span className="score-topic">{L.topic[q.topic]}</span>
+                  <span className="score-topic" title={q.prompt}>
+                    {/* A role's own questions share a topic, so each goes by its own words. */}
+                    {q.topic === 'role' ? q.prompt : L.topic[q.topic]}
+                  </span>
                   <span className="score-bar" aria-hidden="true">
                     <span style={{ width: `${((q.mean ?? 0) / 4) * 100}%` }} className={q.mean !== null && q.mean < 2.5 ? 'weak' : undefined} />
                   </span>
