@@ -114,10 +114,7 @@ function Profile({
             {!c.linkedinUrl && c.otherLinks.length === 0 ? '—' : null}
           </dd>
           <dt>Social presence</dt>
-          <dd>
-            {c.social.connections ?? '—'} connections · {c.social.followers ?? '—'} followers · {c.social.posts90d ?? '—'} posts in 90 days ·
-            visible {c.social.visibilityShare === null ? '—' : `${Math.round(c.social.visibilityShare * 100)} %`} of days
-          </dd>
+          <dd>{socialLine(c.social)}</dd>
         </dl>
       </section>
       <section>
@@ -385,4 +382,15 @@ function ScorecardForm({
       </form>
     </section>
   )
+}
+
+/** The facts recorded, in words; the ones not gathered yet are left out rather than shown as dashes. */
+function socialLine(s: CandidateDetail['social']): string {
+  const parts = [
+    s.connections === null ? null : `${s.connections.toLocaleString()} connections`,
+    s.followers === null ? null : `${s.followers.toLocaleString()} followers`,
+    s.posts90d === null ? null : `${s.posts90d} posts in 90 days`,
+    s.visibilityShare === null ? null : `visible ${Math.round(s.visibilityShare * 100)} % of days`
+  ].filter((p) => p !== null)
+  return parts.length ? parts.join(' · ') : 'Not gathered yet'
 }
