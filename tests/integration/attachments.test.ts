@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { zipSync, strToU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_ATTACHMENT_BYTES, type AttachmentRow, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract'
@@ -355,8 +355,17 @@ describe('erasing a candidate', () => {
     await call('attachments.add', { candidateId: bjorn, fileName: 'guide.txt', dataBase64: b64(shared) })
     const at = (s: string) => join(files, sha(s).slice(0, 2), sha(s))
     expect([own, fromDup, shared].map((s) => existsSync(at(s)))).toEqual([true, true, true])
+    // Opened in the desktop app first: the viewer copies in the temp folder must go with the files.
+    const copies: string[] = []
+    const desktop: Context = { ...ctx, shell: 'electron', desktop: { exportPdf: async () => ({ saved: false, path: null }), openPath: async (p) => (copies.push(p), '') } }
+    for (const row of (await call('attachments.list', { candidateId: cleo, limit: 500 })).rows) await call('attachments.open', { id: row.id }, desktop)
+    expect(copies.map((c) => basename(c)).sort()).toEqual(['earlier.txt', 'guide.txt', 'resume.txt'])
+    expect(copies.every((c) => existsSync(c))).toBe(true)
 
     const erased = await call('recruiting.eraseCandidate', { id: cleo, confirmName: 'Cleo Marchetti' })
+    // The copies of the files that left go; the copy of the file Bjorn still holds is only cleared when the app exits.
+    expect(copies.filter((c) => existsSync(c)).map((c) => basename(c))).toEqual(['guide.txt'])
+    expect(copies.filter((c) => !existsSync(dirname(c)))).toHaveLength(2)
     expect(erased).toMatchObject({ candidateId: cleo, profiles: 2, attachments: 3 })
     expect(existsSync(at(own))).toBe(false)
     expect(existsSync(at(fromDup))).toBe(false)

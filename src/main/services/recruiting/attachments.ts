@@ -233,7 +233,36 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Deletes each of these files that no row references any more; returns how many went. */
+/**
+ * The viewer copies handed out by this process, by the stored file's hash. They go when their file leaves the folder
+ * (a removed attachment, an erased candidate: no copy of an erased person's resume is left in the temp folder) and
+ * when the process exits. A copy the viewer still holds open (Windows) is left for the OS to clear.
+ */
+const viewerCopies = new Map<string, Set<string>>()
+let clearedOnExit = false
+
+function rememberViewerCopy(sha256: string, dir: string): void {
+  if (!clearedOnExit) {
+    clearedOnExit = true
+    process.once('exit', () => forgetViewerCopies([...viewerCopies.keys()]))
+  }
+  viewerCopies.set(sha256, (viewerCopies.get(sha256) ?? new Set()).add(dir))
+}
+
+export function forgetViewerCopies(hashes: Iterable<string>): void {
+  for (const sha256 of hashes) {
+    for (const dir of viewerCopies.get(sha256) ?? []) {
+      try {
+        rmSync(dir, { recursive: true, force: true })
+      } catch {
+        // Still open in a viewer: the OS clears its temp folder.
+      }
+    }
+    viewerCopies.delete(sha256)
+  }
+}
+
+/** Deletes each of these files that no row references any more, and the viewer copies made of them; returns how many went. */
 export async function deleteUnreferenced(db: Kysely<DB>, folder: string, hashes: Iterable<string>): Promise<number> {
   let deleted = 0
   for (const sha256 of new Set(hashes)) {
@@ -242,6 +271,7 @@ export async function deleteUnreferenced(db: Kysely<DB>, folder: string, hashes:
     const path = blobPath(folder, sha256)
     if (!existsSync(path)) continue
     rmSync(path, { force: true })
+    forgetViewerCopies([sha256])
     deleted++
     // An emptied shard folder goes too; one still holding another file stays.
     try {
@@ -367,6 +397,7 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
  */
 export function viewerCopy(stored: { row: AttachmentRow; path: string; extension: string }, tmpRoot: string): string {
   const dir = mkdtempSync(join(tmpRoot, 'touchline-open-'))
+  rememberViewerCopy(basename(stored.path), dir)
   const stem = displayName(basename(stored.row.name, extname(stored.row.name))).slice(0, 120)
   const copy = resolve(dir, `${RESERVED.test(stem) ? `_${stem}` : stem}${stored.extension}`)
   if (dirname(copy) !== resolve(dir)) throw new TouchlineError('INTERNAL', `A viewer copy left its folder "${dir}".`)
