@@ -212,7 +212,11 @@ export function generateRecruitingDemo(
     for (let y = 3; y >= 1; y--) {
       const pct = y === 1 ? plan.attainment : Math.max(50, plan.attainment + rnd.int(-25, 20))
       const size = rnd.int(6, 14)
-      insRecord.run(candidateId, year - y, rnd.int(6, 14) * 10_000_000, pct, pct >= 130 ? 1 : rnd.int(2, size), size, rnd.int(3, 12) * 500_000, rnd.pick(['SMB', 'Mid-market', 'Enterprise']))
+      // Rank follows attainment, give or take a place (60 % or less near the bottom, 130 % and up first): same draws as before.
+      const quota = rnd.int(6, 14) * 10_000_000
+      const standing = Math.min(1, Math.max(0, (pct - 60) / 70))
+      const rank = pct >= 130 ? 1 : Math.min(size, Math.max(2, 1 + Math.round((1 - standing) * (size - 1)) + rnd.int(-1, 1)))
+      insRecord.run(candidateId, year - y, quota, pct, rank, size, rnd.int(3, 12) * 500_000, rnd.pick(['SMB', 'Mid-market', 'Enterprise']))
     }
 
     // Walk the forward path to the stage (exits leave from a random point), spacing moves over the candidate's age.
