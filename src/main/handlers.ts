@@ -26,6 +26,7 @@ export const handlers: Handlers = {
     const store = ctx.session.requireStore()
     // Not session.createBackup: its page copy could keep fragments of erased rows (see writeCompactBackup).
     const backup = writeCompactBackup(store.sqlite, store.path, ctx.clock.now())
+    ctx.session.backUpFiles()
     return { ...compactWorkspace(store.sqlite, store.path), backup }
   },
   'app.exportPdf': (ctx, input) => {

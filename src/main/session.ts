@@ -13,6 +13,7 @@ import { userVersion } from './store/migrate'
 import type { DB } from './store/schema'
 import { generateDemo } from './demo/generate'
 import { backupFile, backupFolder, dailyBackupIfDue, DEFAULT_KEEP, listBackups, replaceWorkspaceFile, writeBackup } from './store/backups'
+import { restoreBackupFiles, syncBackupFiles } from './services/recruiting/attachment-backups'
 import type { BackupInfo, BackupList } from '@shared/contract/backups'
 
 export class WorkspaceSession {
@@ -140,7 +141,7 @@ export class WorkspaceSession {
   private async dailyBackup(clock: Clock): Promise<void> {
     if (!this.store) return
     try {
-      await dailyBackupIfDue(this.store.sqlite, this.path, clock.now())
+      if (await dailyBackupIfDue(this.store.sqlite, this.path, clock.now())) this.backUpFiles()
     } catch (err) {
       console.error(`[touchline] the daily backup of ${this.path} failed`, err)
     }
@@ -151,8 +152,19 @@ export class WorkspaceSession {
     return { folder: backupFolder(this.path), keep: DEFAULT_KEEP, backups: listBackups(this.path) }
   }
 
-  createBackup(clock: Clock, reason: 'manual' | 'pre-import' = 'manual'): Promise<BackupInfo> {
-    return writeBackup(this.requireStore().sqlite, this.path, reason, clock.now())
+  async createBackup(clock: Clock, reason: 'manual' | 'pre-import' = 'manual'): Promise<BackupInfo> {
+    const backup = await writeBackup(this.requireStore().sqlite, this.path, reason, clock.now())
+    this.backUpFiles()
+    return backup
+  }
+
+  /** After every backup: the attachment files its rows point at are kept beside the backups (see attachment-backups). */
+  backUpFiles(): void {
+    try {
+      syncBackupFiles(this.path)
+    } catch (err) {
+      console.error(`[touchline] copying attachment files beside the backups of ${this.path} failed`, err)
+    }
   }
 
   /** Restores a listed backup: the current state is backed up first, so a restore can itself be undone. */
@@ -160,8 +172,16 @@ export class WorkspaceSession {
     const store = this.requireStore()
     const source = backupFile(this.path, name)
     await writeBackup(store.sqlite, this.path, 'pre-restore', clock.now())
+    this.backUpFiles()
     await this.close()
     replaceWorkspaceFile(this.path, source)
+    // The restored rows' files that were removed since come back from the backups' file store. A failure here leaves
+    // those files missing (Open says so), never the workspace closed.
+    try {
+      restoreBackupFiles(this.path)
+    } catch (err) {
+      console.error(`[touchline] bringing back attachment files for ${this.path} failed`, err)
+    }
     await this.openExisting(clock)
     return this.status()
   }

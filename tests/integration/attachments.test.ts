@@ -419,3 +419,28 @@ describe('storage', () => {
     expect(tree().filter((e) => /x\.txt|escape|evil|back\.txt|hidden/.test(e))).toEqual([])
   })
 })
+
+describe('backups', () => {
+  it('carry the files their rows point at: a restore brings back a file removed since, and rotation lets it go', async () => {
+    const content = 'Reference letter kept only by an older backup.\n'
+    const added = await call('attachments.add', { candidateId: bjorn, fileName: 'reference.txt', dataBase64: b64(content) })
+    const backup = await call('backups.create', {})
+    const kept = join(path.replace(/\.sqlite$/, '-backups'), 'files', sha(content).slice(0, 2), sha(content))
+    expect(readFileSync(kept, 'utf8')).toBe(content)
+
+    await call('attachments.remove', { id: added.attachment.id })
+    expect(existsSync(join(files, sha(content).slice(0, 2), sha(content)))).toBe(false)
+    expect((await call('attachments.list', { candidateId: bjorn, limit: 500 })).rows.map((r) => r.name)).not.toContain('reference.txt')
+
+    await call('backups.restore', { name: backup.name })
+    const back = (await call('attachments.list', { candidateId: bjorn, limit: 500 })).rows.find((r) => r.name === 'reference.txt')
+    expect(back).toBeDefined()
+    expect(await call('attachments.open', { id: back!.id })).toMatchObject({ via: 'download', dataBase64: b64(content) })
+
+    // Removed again, then enough newer backups that the one holding it rotates out: its kept copy goes with it.
+    await call('attachments.remove', { id: back!.id })
+    for (let i = 0; i < 15 && existsSync(kept); i++) await call('backups.create', {})
+    expect(existsSync(kept)).toBe(false)
+    expect((await call('backups.list', {})).backups.map((b) => b.name)).not.toContain(backup.name)
+  })
+})

@@ -60,6 +60,19 @@ describe('rolling backups', () => {
     expect(readdirSync(backupFolder(path)).filter((f) => f.endsWith('.partial'))).toEqual([])
   })
 
+  it('lists backups written in the same second newest first, and rotation drops the oldest of them', async () => {
+    const temp = tempDir()
+    cleanups.push(temp.dispose)
+    const session = await sessionWithEmptyWorkspace(temp.dir)
+    cleanups.push(() => session.close())
+    const path = join(temp.dir, 'touchline.sqlite')
+    const now = new Date('2026-11-21T08:00:00Z')
+    const names: string[] = []
+    for (let i = 0; i < 12; i++) names.push((await writeBackup(session.requireStore().sqlite, path, 'manual', now, 10)).name)
+    // .10 and .11 sort after .9 as numbers, not before .2 as text; the first two written rotated out.
+    expect(listBackups(path).map((b) => b.name)).toEqual(names.slice(2).reverse())
+  })
+
   it('restores a backup after backing up the current state, so the restore can be undone', async () => {
     const temp = tempDir()
     cleanups.push(temp.dispose)

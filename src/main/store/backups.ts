@@ -14,7 +14,7 @@ export function backupFolder(workspacePath: string): string {
 }
 
 // `.1`, `.2`… before `.sqlite`: a second backup in the same second (writeBackup's collision names) is listed and rotated too.
-const NAME = /^touchline-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z-(daily|manual|pre-restore|pre-import)(?:\.\d{1,4})?\.sqlite$/
+const NAME = /^touchline-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z-(daily|manual|pre-restore|pre-import)(?:\.(\d{1,4}))?\.sqlite$/
 
 function parse(name: string, folder: string): BackupInfo | null {
   const m = NAME.exec(name)
@@ -27,6 +27,9 @@ function parse(name: string, folder: string): BackupInfo | null {
   }
 }
 
+/** Which of several backups written in the same second came later: none, then `.1`, `.2`… */
+const sequence = (name: string) => Number(NAME.exec(name)?.[6] ?? 0)
+
 /** Newest first. Only files named the way Touchline names them are listed. */
 export function listBackups(workspacePath: string): BackupInfo[] {
   const folder = backupFolder(workspacePath)
@@ -34,7 +37,19 @@ export function listBackups(workspacePath: string): BackupInfo[] {
   return readdirSync(folder)
     .map((name) => parse(name, folder))
     .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : sequence(b.name) - sequence(a.name)))
+}
+
+/**
+ * A new backup's file name. Two backups in the same second (a restore right after a manual backup) must not overwrite
+ * each other, and a later one must sort after an earlier one even when that one has rotated out: the next number up
+ * from the highest taken in that second.
+ */
+export function freshBackupName(folder: string, reason: BackupReason, now: Date): string {
+  const base = `touchline-${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z-`
+  const taken = existsSync(folder) ? readdirSync(folder).filter((n) => n.startsWith(base) && NAME.test(n)) : []
+  if (taken.length === 0) return `${base}${reason}.sqlite`
+  return `${base}${reason}.${Math.max(...taken.map(sequence)) + 1}.sqlite`
 }
 
 /** Writes an online backup (consistent even while the workspace is in use), then prunes to the newest `keep`. */
@@ -47,10 +62,7 @@ export async function writeBackup(
 ): Promise<BackupInfo> {
   const folder = backupFolder(workspacePath)
   mkdirSync(folder, { recursive: true })
-  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-')
-  let name = `touchline-${stamp}Z-${reason}.sqlite`
-  // Two backups in the same second (a restore right after a manual backup) must not overwrite each other.
-  for (let n = 1; existsSync(join(folder, name)); n++) name = `touchline-${stamp}Z-${reason}.sqlite`.replace('.sqlite', `.${n}.sqlite`)
+  const name = freshBackupName(folder, reason, now)
   const partial = join(folder, `${name}.partial`)
   await sqlite.backup(partial)
   renameSync(partial, join(folder, name))

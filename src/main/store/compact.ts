@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { TouchlineError } from '@shared/errors'
-import { backupFolder, DEFAULT_KEEP, listBackups } from './backups'
+import { backupFolder, DEFAULT_KEEP, freshBackupName, listBackups } from './backups'
 
 /** The workspace as it sits on disk: the main file plus its write-ahead log. */
 export function workspaceBytes(path: string): number {
@@ -22,9 +22,7 @@ export function writeCompactBackup(sqlite: Database.Database, workspacePath: str
   guardIdle(sqlite)
   const folder = backupFolder(workspacePath)
   mkdirSync(folder, { recursive: true })
-  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-')
-  let name = `touchline-${stamp}Z-manual.sqlite`
-  for (let n = 1; existsSync(join(folder, name)); n++) name = `touchline-${stamp}Z-manual.${n}.sqlite`
+  const name = freshBackupName(folder, 'manual', now)
   const partial = join(folder, `${name}.partial`)
   rmSync(partial, { force: true })
   sqlite.prepare('VACUUM INTO ?').run(partial)
