@@ -5,6 +5,7 @@ import type { ImportOutcome, ImportProblem } from '@shared/contract/imports'
 import { TouchlineError } from '@shared/errors'
 import { ImportError } from './errors'
 import { ImportWriter } from './apply'
+import { tuneForIndexBuilds } from '../store/index-builds'
 import { KNOWN_HEADERS, type ResolvedColumns, type SourceMapping } from './sources'
 import { activityDayOrder, headerProblems, mappingFor, readFromTable, readImport, recordValueMapper, type ReadOptions, type ReadResult } from './read'
 import { readAll, streamTable, type ByteSource, type StreamedTable } from './stream'
@@ -271,23 +272,14 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       progress('finishing', rowsDone, bytesTotal)
       if (dayTrigger) conn.exec(dayTrigger)
       if (rebuilt.length > 0) {
-        // Index builds sort every row in runs as large as the page cache: 16 MB runs sort in a third less time than
-        // 64 MB ones (the six activities indexes over 2M rows: 21 s -> 14 s in the sqlite3 shell, peak memory
-        // 289 -> 229 MB). A second sorter thread (PRAGMA threads) gained nothing on a busy two-core machine.
-        // The sorted runs go to a temporary file, not memory: with temp_store = MEMORY (tuneForBulkWrites) a 2M-row
-        // build held its whole sort, ~120 MB, in the process.
-        const cacheSize = conn.pragma('cache_size', { simple: true }) as number
-        const tempStore = conn.pragma('temp_store', { simple: true }) as number
-        conn.pragma('cache_size = -16384')
-        conn.pragma('temp_store = FILE')
+        const restore = tuneForIndexBuilds(conn)
         try {
           for (const sql of rebuilt) {
             conn.exec(sql)
             await checkpoint()
           }
         } finally {
-          conn.pragma(`cache_size = ${cacheSize}`)
-          conn.pragma(`temp_store = ${tempStore}`)
+          restore()
         }
       }
       note(table.problems)
