@@ -1,9 +1,9 @@
 // Backups carry the attachment files their rows point at: a restored backup opens its files, even ones removed since.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { backupFolder, listBackups } from '../../store/backups'
-import { attachmentFolder, blobPath } from './attachments'
+import { attachmentFolder, blobPath, storeBlob } from './attachments'
 
 /** `<workspace>-backups/files/`: one store for every backup, each file once under its hash, as in the workspace. */
 export function backupFilesFolder(workspacePath: string): string {
@@ -22,14 +22,6 @@ function hashesIn(file: string): Set<string> {
   }
 }
 
-/** Copies through a temp name and a rename, so a crash leaves no half file under a hash. */
-function copyWhole(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true })
-  const partial = `${to}.partial`
-  copyFileSync(from, partial)
-  renameSync(partial, to)
-}
-
 /**
  * Brings the backups' file store in line with the backups listed: every file a backup's rows point at is copied in
  * from the workspace (once, whatever the number of backups holding it), and a file no listed backup points at any
@@ -46,7 +38,7 @@ export function syncBackupFiles(workspacePath: string): { copied: number; delete
     const to = blobPath(store, sha)
     const from = blobPath(source, sha)
     if (existsSync(to) || !existsSync(from)) continue
-    copyWhole(from, to)
+    storeBlob(store, sha, readFileSync(from), 'backups.create')
     copied++
   }
   let deleted = 0
@@ -74,7 +66,7 @@ export function restoreBackupFiles(workspacePath: string): number {
     const to = blobPath(target, sha)
     const from = blobPath(store, sha)
     if (existsSync(to) || !existsSync(from)) continue
-    copyWhole(from, to)
+    storeBlob(target, sha, readFileSync(from), 'backups.restore')
     restored++
   }
   return restored
