@@ -51,6 +51,26 @@ export function assertUnedited(sqlite: Database.Database, path: string, list: re
   }
 }
 
+/**
+ * A step that edits table text in sqlite_schema, inside the caller's transaction: SQLite's defensive mode (which
+ * better-sqlite3 turns on) refuses PRAGMA writable_schema, so it is lifted for this step alone; the schema cookie
+ * is then bumped, as SQLite's procedure for such edits asks, so this and every other connection parse it anew.
+ */
+function runSchemaEdit(sqlite: Database.Database, step: Migration, edit: NonNullable<Migration['editsSchema']>): void {
+  const cookie = sqlite.pragma('schema_version', { simple: true }) as number
+  sqlite.unsafeMode(true)
+  try {
+    sqlite.exec(step.sql)
+    sqlite.pragma(`schema_version = ${cookie + 1}`)
+  } finally {
+    sqlite.pragma('writable_schema = OFF')
+    sqlite.unsafeMode(false)
+  }
+  const text = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(edit.table) as string | undefined
+  const missing = edit.expect.find((part) => !text?.includes(part))
+  if (missing !== undefined) throw new Error(`table ${edit.table} does not read as this step expects (no "${missing}"); was it changed by hand?`)
+}
+
 /** Applies every pending step; returns the versions before and after. */
 export function migrate(
   sqlite: Database.Database,
@@ -73,7 +93,8 @@ export function migrate(
     sqlite.exec('BEGIN IMMEDIATE')
     try {
       sqlite.exec(LEDGER)
-      sqlite.exec(step.sql)
+      if (step.editsSchema) runSchemaEdit(sqlite, step, step.editsSchema)
+      else sqlite.exec(step.sql)
       sqlite
         .prepare('INSERT INTO touchline_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)')
         .run(step.version, step.name, migrationHash(step), appliedAt)

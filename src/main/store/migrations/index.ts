@@ -14,11 +14,18 @@ import activityDaysLazy from './012-activity-days-lazy'
 import attachments from './013-attachments'
 import hireOutcomes from './014-hire-outcomes'
 import activityIndexesPartial from './015-activity-indexes-partial'
+import activityChecks, { ACTIVITY_DIRECTION_CHECK_AFTER, ACTIVITY_KIND_CHECK_AFTER } from './016-activity-checks'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * A step that edits a table's text in sqlite_schema (PRAGMA writable_schema): the runner lets it past SQLite's
+   * defensive mode for that step only, gives the schema a new cookie so every connection reads it again, and
+   * refuses the step unless the table's new text holds each of `expect`.
+   */
+  editsSchema?: { table: string; expect: readonly string[] }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,7 +43,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'activity-days-lazy', sql: activityDaysLazy },
   { version: 13, name: 'attachments', sql: attachments },
   { version: 14, name: 'hire-outcomes', sql: hireOutcomes },
-  { version: 15, name: 'activity-indexes-partial', sql: activityIndexesPartial }
+  { version: 15, name: 'activity-indexes-partial', sql: activityIndexesPartial },
+  {
+    version: 16,
+    name: 'activity-checks',
+    sql: activityChecks,
+    editsSchema: { table: 'activities', expect: [ACTIVITY_KIND_CHECK_AFTER, ACTIVITY_DIRECTION_CHECK_AFTER] }
+  }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
