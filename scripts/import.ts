@@ -12,9 +12,9 @@ import { WorkspaceSession } from '../src/main/session'
 import { fileSource } from '../src/main/importers/stream'
 import { prepareImport, runImport, type Progress } from '../src/main/importers/run'
 import { tuneForBulkWrites } from '../src/main/importers/jobs'
-import { repNames, savedMappings } from '../src/main/importers/saved-mappings'
+import { repNames, repsNamed, savedMappings } from '../src/main/importers/saved-mappings'
 
-const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMPORT_SOURCES.join('|')}] [--rep NAME] [--mapping FILE.json] [--dry-run] [--day-first|--month-first] [--json]`
+const USAGE = `usage: npm run import -- FILE... --workspace PATH [--source ${IMPORT_SOURCES.join('|')}] [--rep NAME|ID] [--mapping FILE.json] [--dry-run] [--day-first|--month-first] [--json]`
 
 interface FileReport {
   file: string
@@ -124,11 +124,18 @@ async function main(): Promise<number> {
     tuneForBulkWrites(store.sqlite)
     let repId: number | undefined
     if (values.rep) {
-      repId = store.sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck().get(values.rep) as number | undefined
+      // The archive's rep by name, or by id when two reps share the name: never the first of several.
+      const named = store.sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY id').pluck().all(values.rep) as number[]
+      const byId = /^[1-9][0-9]{0,15}$/.test(values.rep) ? (store.sqlite.prepare('SELECT id FROM reps WHERE id = ?').pluck().get(Number(values.rep)) as number | undefined) : undefined
+      repId = named.length === 1 ? named[0] : named.length === 0 ? byId : undefined
       if (repId === undefined) {
-        const message = `no rep named "${values.rep}" in ${workspace}`
-        if (json) console.log(JSON.stringify({ ok: false, workspace, created, files: [], error: { code: 'NOT_FOUND', message } }))
-        else console.error(`NOT_FOUND: ${message}`)
+        const message =
+          named.length > 1
+            ? `${named.length} reps are named "${values.rep}" in ${workspace} (ids ${named.join(', ')}): give --rep the id of the one you mean`
+            : `no rep named "${values.rep}" in ${workspace}`
+        const code = named.length > 1 ? 'INVALID_INPUT' : 'NOT_FOUND'
+        if (json) console.log(JSON.stringify({ ok: false, workspace, created, files: [], error: { code, message } }))
+        else console.error(`${code}: ${message}`)
         return 1
       }
     }
@@ -138,7 +145,7 @@ async function main(): Promise<number> {
       let backupMs = 0
       const elapsed = () => Math.round(performance.now() - started) / 1000
       try {
-        const request = { source: fileSource(path, name), read: { source, dayFirst, mapping, saved: savedMappings(store.sqlite), repName: repNames(store.sqlite) }, repId }
+        const request = { source: fileSource(path, name), read: { source, dayFirst, mapping, saved: savedMappings(store.sqlite), repName: repNames(store.sqlite), repsNamed: repsNamed(store.sqlite) }, repId }
         const prepared = await prepareImport(request)
         say(`${name}: ${prepared.mapping.label}, ${prepared.encoding}${prepared.entry ? ` (${prepared.entry})` : ''}`)
         const now = systemClock.now()

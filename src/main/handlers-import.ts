@@ -2,7 +2,7 @@
 import { isoDay, isoSecond } from '@shared/dates'
 import { TouchlineError } from '@shared/errors'
 import { MAX_IMPORT_BYTES } from '@shared/contract/imports'
-import type { ImportMapping, ImportSource } from '@shared/contract/imports'
+import type { ImportMapping, ImportProgress, ImportSource } from '@shared/contract/imports'
 import type { Context, Handlers } from './dispatch'
 import { mappingFor, readImport, readPreview, type ReadOptions } from './importers/read'
 import { buildPreview } from './importers/preview'
@@ -11,7 +11,7 @@ import { dealsCsv } from './exporters/deals-csv'
 import { ImportJobs, openJobConnection } from './importers/jobs'
 import { bytesSource, readAll, streamTable, type ByteSource } from './importers/stream'
 import { KNOWN_HEADERS } from './importers/sources'
-import { repNames, saveMapping, savedMappings } from './importers/saved-mappings'
+import { repNames, repsNamed, saveMapping, savedMappings } from './importers/saved-mappings'
 import { StagedUploads } from './importers/uploads'
 import type { WorkspaceSession } from './session'
 
@@ -54,10 +54,20 @@ function sourceOf(ctx: Context, input: FileInput): ByteSource {
   return bytesSource(input.fileName, bytesOf(input.fileName, input.contentBase64 ?? ''))
 }
 
+/**
+ * The file of an import, and what to do when the import ends: a staged upload is kept while it is read, removed
+ * once an import of it commits, and kept after a dry run, a failure or a cancel (the wizard offers to apply it, or
+ * to try again). See uploads.ts for the whole rule.
+ */
+function importedFile(ctx: Context, input: FileInput): { source: ByteSource; done: (committed: boolean) => void } {
+  if (input.uploadId !== undefined) return stagedUploads(ctx.session).read(input.uploadId)
+  return { source: sourceOf(ctx, input), done: () => {} }
+}
+
 /** How a file is read: the chosen source and date order, the user's mapping or a saved one, reps for owner mappings. */
 function readOptions(ctx: Context, input: FileInput): ReadOptions {
   const sqlite = ctx.session.requireStore().sqlite
-  return { source: input.source, dayFirst: input.dayFirst, mapping: input.mapping, saved: savedMappings(sqlite), repName: repNames(sqlite) }
+  return { source: input.source, dayFirst: input.dayFirst, mapping: input.mapping, saved: savedMappings(sqlite), repName: repNames(sqlite), repsNamed: repsNamed(sqlite) }
 }
 
 /**
@@ -111,47 +121,62 @@ export const importHandlers: Pick<Handlers, ImportMethods> = {
   },
   'import.apply': async (ctx, input) => {
     const store = ctx.session.requireStore()
-    const source = sourceOf(ctx, input)
-    const options = readOptions(ctx, input)
-    // Read (and reject) before the backup: a file that cannot be read never costs a backup.
-    const read = readImport(source.name, await readAll(source, MAX_WHOLE_BYTES), options)
-    const ambiguous = read.problems.find((p) => p.severity === 'error' && /day\/month/.test(p.message))
-    if (ambiguous) throw new TouchlineError('INVALID_INPUT', `file "${input.fileName}": say whether dates are day/month or month/day before applying`)
-    const backup = await ctx.session.createBackup(ctx.clock, 'pre-import')
-    const now = ctx.clock.now()
-    const result = applyImport(store.sqlite, read, { repId: input.repId, now: isoSecond(now), today: isoDay(now), backup: backup.name })
-    if (input.mapping) saveMapping(store.sqlite, read.mapping.source, read.table.headers, input.mapping, isoSecond(now))
-    return result
+    const { source, done } = importedFile(ctx, input)
+    let committed = false
+    try {
+      const options = readOptions(ctx, input)
+      // Read (and reject) before the backup: a file that cannot be read never costs a backup.
+      const read = readImport(source.name, await readAll(source, MAX_WHOLE_BYTES), options)
+      const ambiguous = read.problems.find((p) => p.severity === 'error' && /day\/month/.test(p.message))
+      if (ambiguous) throw new TouchlineError('INVALID_INPUT', `file "${input.fileName}": say whether dates are day/month or month/day before applying`)
+      const backup = await ctx.session.createBackup(ctx.clock, 'pre-import')
+      const now = ctx.clock.now()
+      const result = applyImport(store.sqlite, read, { repId: input.repId, now: isoSecond(now), today: isoDay(now), backup: backup.name })
+      committed = true
+      if (input.mapping) saveMapping(store.sqlite, read.mapping.source, read.table.headers, input.mapping, isoSecond(now))
+      return result
+    } finally {
+      done(committed)
+    }
   },
   'import.start': async (ctx, input) => {
     const store = ctx.session.requireStore()
     const now = ctx.clock.now()
     const jobs = importJobs(ctx.session)
     if (jobs.running) throw new TouchlineError('CONFLICT', 'an import is already running; wait for it or cancel it first')
-    const source = sourceOf(ctx, input)
-    const options = readOptions(ctx, input)
-    // A real import keeps the mapping it was given, checked against the file first; a dry run changes nothing.
-    if (input.mapping && !input.dryRun) await checkAndSaveMapping(ctx, source, options, input.mapping)
-    // While the job holds the write lock, a write on the main connection must fail at once (CONFLICT, "an import is
-    // writing") rather than freeze the main process for the whole busy timeout.
-    const busyTimeout = store.sqlite.pragma('busy_timeout', { simple: true }) as number
-    return jobs.start(
-      { source, read: options, repId: input.repId },
-      () => {
-        const conn = openJobConnection(store.sqlite, store.path)
-        if (store.sqlite.open) store.sqlite.pragma('busy_timeout = 0')
-        return conn
-      },
-      {
-        now: isoSecond(now),
-        today: isoDay(now),
-        dryRun: input.dryRun,
-        backup: async () => (await ctx.session.createBackup(ctx.clock, 'pre-import')).name
-      },
-      () => {
-        if (store.sqlite.open) store.sqlite.pragma(`busy_timeout = ${busyTimeout}`)
-      }
-    )
+    const { source, done } = importedFile(ctx, input)
+    let started: ImportProgress
+    try {
+      const options = readOptions(ctx, input)
+      // A real import keeps the mapping it was given, checked against the file first; a dry run changes nothing.
+      if (input.mapping && !input.dryRun) await checkAndSaveMapping(ctx, source, options, input.mapping)
+      // While the job holds the write lock, a write on the main connection must fail at once (CONFLICT, "an import is
+      // writing") rather than freeze the main process for the whole busy timeout.
+      const busyTimeout = store.sqlite.pragma('busy_timeout', { simple: true }) as number
+      started = await jobs.start(
+        { source, read: options, repId: input.repId },
+        () => {
+          const conn = openJobConnection(store.sqlite, store.path)
+          if (store.sqlite.open) store.sqlite.pragma('busy_timeout = 0')
+          return conn
+        },
+        {
+          now: isoSecond(now),
+          today: isoDay(now),
+          dryRun: input.dryRun,
+          backup: async () => (await ctx.session.createBackup(ctx.clock, 'pre-import')).name
+        },
+        (state) => {
+          if (store.sqlite.open) store.sqlite.pragma(`busy_timeout = ${busyTimeout}`)
+          done(state === 'done' && input.dryRun !== true)
+        }
+      )
+    } catch (err) {
+      // Refused before it ran (a column, an owner, a date question): the file stays for the corrected try.
+      done(false)
+      throw err
+    }
+    return started
   },
   'import.progress': (ctx, input) => importJobs(ctx.session).progress(input.jobId),
   'import.cancel': (ctx, input) => importJobs(ctx.session).cancel(input.jobId),

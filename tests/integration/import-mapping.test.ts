@@ -208,8 +208,8 @@ describe('value mappings', () => {
       { from: 'Upside', rows: 1, auto: null, mapped: null }
     ])
     expect(plain.values.owners).toEqual([
-      { from: 'jdoe', rows: 1, autoRep: null, repId: null },
-      { from: 'Priya Nair', rows: 1, autoRep: 'Priya Nair', repId: null }
+      { from: 'jdoe', rows: 1, autoRep: null, namesakes: [], repId: null },
+      { from: 'Priya Nair', rows: 1, autoRep: 'Priya Nair', namesakes: [], repId: null }
     ])
     expect(plain.toSkip).toBe(1)
 
@@ -242,8 +242,8 @@ describe('owners to reps in an activities file', () => {
     const csv = ['Activity Date,Activity Type,Rep,Subject', '2027-01-04 09:00,Call,jdoe,Intro', '2027-01-05 10:00,Meeting,JDOE,Demo', '2027-01-06 11:00,Email,Priya Nair,Pricing'].join('\n')
     const p = await call<ImportPreview>('import.preview', file('calls.csv', csv))
     expect(p.values.owners).toEqual([
-      { from: 'jdoe', rows: 2, autoRep: null, repId: null },
-      { from: 'Priya Nair', rows: 1, autoRep: 'Priya Nair', repId: null }
+      { from: 'jdoe', rows: 2, autoRep: null, namesakes: [], repId: null },
+      { from: 'Priya Nair', rows: 1, autoRep: 'Priya Nair', namesakes: [], repId: null }
     ])
     const m = mapping({ owners: [{ from: 'jdoe', repId: repId('Jordan Doe') }] })
     expect((await call<ImportPreview>('import.preview', { ...file('calls.csv', csv), mapping: m })).newReps).toEqual([])

@@ -4,7 +4,7 @@ import type { ImportBatchRow, ImportResult, ImportSource } from '@shared/contrac
 import { accountNameKey } from '../services/pipeline/accounts'
 import { recomputeEvidence, refreshAllEvidence } from '../services/pipeline/evidence'
 import { ImportError } from './errors'
-import type { ReadResult } from './read'
+import { NO_OWNER_CHOICES, sharedNameProblem, valueKey, type OwnerChoices, type ReadResult } from './read'
 import type { ImportedDeal } from './deals'
 import type { ImportedConnection } from './connections'
 import type { ImportedSocial } from './linkedin-social'
@@ -150,7 +150,8 @@ interface DealState {
 function prepareStatements(sqlite: Database.Database) {
   return {
     insAccount: sqlite.prepare('INSERT INTO accounts (name, name_key) VALUES (?, ?)'),
-    findRep: sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck(),
+    // Every rep of the name: one is the owner, none makes a new rep, several is the user's call (never a guess).
+    findReps: sqlite.prepare('SELECT id FROM reps WHERE lower(name) = lower(?) ORDER BY id').pluck(),
     insRep: sqlite.prepare("INSERT INTO reps (name, role) VALUES (?, 'ae')"),
     findByExternal: sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id = ?'),
     findByName: sqlite.prepare('SELECT id, stage, close_date FROM deals WHERE external_id IS NULL AND name = ? AND account_id = ? LIMIT 1'),
@@ -204,6 +205,8 @@ export class ImportWriter {
   private readonly st: ReturnType<typeof prepareStatements>
   private accountIndex: AccountIndex | null = null
   private readonly reps = new Map<string, number>()
+  /** The reps the mapping chose for their names, by id (ReadResult.owners, or a streamed file's recordValueMapper). */
+  private owners: OwnerChoices = NO_OWNER_CHOICES
   /** Reps by the exact spelling a file uses, so the usual row costs one lookup and no lower-casing. */
   private readonly repsAsWritten = new Map<string, number>()
   private knownConnections: ConnectionIndex | null = null
@@ -254,19 +257,31 @@ export class ImportWriter {
     return id
   }
 
-  private repFor(name: string): number {
+  /**
+   * The reps the mapping chose for the owner (or rep) names of this file, by id: a mapped name lands on the chosen rep
+   * even when another rep bears the same name. Call before writing rows.
+   */
+  chooseOwners(owners: OwnerChoices): void {
+    this.owners = owners
+    this.repsAsWritten.clear()
+  }
+
+  /** The rep a row's owner (or rep) name stands for; `line` names the row when the name is refused. */
+  private repFor(name: string, line: number): number {
     const seen = this.repsAsWritten.get(name)
     if (seen !== undefined) return seen
-    const id = this.repByKey(name)
+    const id = this.owners.ids.get(valueKey(name)) ?? this.repByKey(name, line)
     this.repsAsWritten.set(name, id)
     return id
   }
 
-  private repByKey(name: string): number {
+  private repByKey(name: string, line: number): number {
     const k = name.toLowerCase()
     const cached = this.reps.get(k)
     if (cached !== undefined) return cached
-    let id = this.st.findRep.get(name) as number | undefined
+    const found = this.st.findReps.all(name) as number[]
+    if (found.length > 1) throw new ImportError({ file: this.file, row: line, column: this.owners.column ?? 'Owner' }, sharedNameProblem(name, found.length))
+    let id = found[0]
     if (id === undefined) {
       id = Number(this.st.insRep.run(name).lastInsertRowid)
       this.result.repsCreated++
@@ -292,7 +307,7 @@ export class ImportWriter {
     for (const d of list) {
       if (options.failAtLine === d.line) throw new ImportError({ file: this.file, row: d.line }, 'injected failure (test)')
       const accountId = this.accountFor(d.account)
-      const ownerId = this.repFor(d.owner ?? 'Unassigned (imported)')
+      const ownerId = this.repFor(d.owner ?? 'Unassigned (imported)', d.line)
       const externalId = d.externalId ? `${this.prefix}:${d.externalId}` : null
       const existing = (externalId ? st.findByExternal.get(externalId) : st.findByName.get(d.name, accountId)) as DealState | undefined
       // A closed deal keeps the stage it was last seen at; our schema has no "closed" stage to move it to.
@@ -441,7 +456,7 @@ export class ImportWriter {
     const deals = needDeals ? this.deals_() : null
     for (const a of list) {
       if (this.options.failAtLine === a.line) throw new ImportError({ file: this.file, row: a.line }, 'injected failure (test)')
-      const repId = this.repFor(a.rep)
+      const repId = this.repFor(a.rep, a.line)
       let accountId = a.account ? this.accountNamed(a.account) : null
       let dealId: number | null = null
       if (deals && (a.dealId || a.deal)) {
@@ -542,6 +557,7 @@ export function applyImport(sqlite: Database.Database, read: ReadResult, options
   const file = read.entry ? `${read.fileName}/${read.entry}` : read.fileName
   const run = sqlite.transaction(() => {
     const writer = new ImportWriter(sqlite, read.mapping.source, file, options)
+    writer.chooseOwners(read.owners)
     writer.deals(read.deals)
     writer.connections(read.connections)
     writer.social(read.social)

@@ -2,7 +2,7 @@
 // was until the job commits; progress, rate and time left are read by polling; cancel rolls the job back.
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
-import type { ImportOutcome, ImportProgress } from '@shared/contract/imports'
+import type { ImportJobState, ImportOutcome, ImportProgress } from '@shared/contract/imports'
 import { TouchlineError } from '@shared/errors'
 import { toWireError } from '../dispatch'
 import { ImportCancelled, prepareImport, runImport, type ImportRequest, type Progress, type RunOptions } from './run'
@@ -65,8 +65,8 @@ export class ImportJobs {
     request: ImportRequest,
     connect: () => Database.Database,
     options: Omit<RunOptions, 'isCancelled' | 'onProgress'>,
-    /** Runs once the job has ended, whatever way (after its connection is closed). */
-    onEnd: () => void = () => {}
+    /** Runs once the job has ended, whatever way (after its connection is closed), with how it ended. */
+    onEnd: (state: Exclude<ImportJobState, 'running'>) => void = () => {}
   ): Promise<ImportProgress> {
     if (this.running) throw new TouchlineError('CONFLICT', 'an import is already running; wait for it or cancel it first')
     const id = `import-${randomUUID()}`
@@ -114,7 +114,7 @@ export class ImportJobs {
         job.ended = performance.now()
         conn.close()
         this.prune()
-        onEnd()
+        onEnd(job.state === 'running' ? 'failed' : job.state)
       })
     return this.view(job)
   }

@@ -15,6 +15,7 @@ function money(minor: number, currency: string): string {
 }
 
 export function buildPreview(sqlite: Database.Database, read: ReadResult, partial: ImportPreview['partial'] = null): ImportPreview {
+  const owners = new OwnerNames(sqlite, read)
   const builtIn = resolveColumns(read.mapping, read.table.headers).fieldOf
   const columns = read.table.headers.map((header, i) => {
     const field = read.columns.fieldOf[i] ?? null
@@ -42,7 +43,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
       values: {
         Deal: d.name,
         Account: d.account,
-        Owner: d.owner ?? '—',
+        Owner: owners.shown(d.owner) ?? '—',
         Stage: d.stage,
         Status: d.status,
         Amount: money(d.amountMinor, d.currency),
@@ -56,7 +57,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     sampleFields = ['When', 'Rep', 'Type', 'Direction', 'Subject', 'Deal', 'Account']
     sample = read.activities.slice(0, SAMPLE_SIZE).map((a) => ({
       row: a.line,
-      values: { When: a.occurredAt.replace('T', ' ').replace(/:00Z$|Z$/, ''), Rep: a.rep, Type: a.kind.replace('_', ' '), Direction: a.direction, Subject: a.subject ?? '—', Deal: a.deal ?? a.dealId ?? '—', Account: a.account ?? '—' }
+      values: { When: a.occurredAt.replace('T', ' ').replace(/:00Z$|Z$/, ''), Rep: owners.shown(a.rep) ?? '—', Type: a.kind.replace('_', ' '), Direction: a.direction, Subject: a.subject ?? '—', Deal: a.deal ?? a.dealId ?? '—', Account: a.account ?? '—' }
     }))
   } else {
     toCreate = read.connections.length + read.social.length
@@ -84,9 +85,9 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     savedMapping: read.applied.saved,
     values:
       read.mapping.kind === 'deals'
-        ? dealValues(sqlite, read)
+        ? dealValues(read, owners)
         : read.mapping.kind === 'activities'
-          ? { stages: [], forecastCategories: [], owners: ownerRows(sqlite, read, 'rep') }
+          ? { stages: [], forecastCategories: [], owners: ownerRows(read, owners, 'rep') }
           : { stages: [], forecastCategories: [], owners: [] },
     partial,
     rowCount: read.table.records.length,
@@ -101,7 +102,7 @@ export function buildPreview(sqlite: Database.Database, read: ReadResult, partia
     toUpdate,
     toSkip: read.skipped,
     accountMatches,
-    newReps: newReps(sqlite, read)
+    newReps: owners.newReps()
   }
 }
 
@@ -133,15 +134,77 @@ function matchAccounts(sqlite: Database.Database, read: ReadResult): ImportPrevi
   return out.sort((a, b) => a.outcome.localeCompare(b.outcome) || b.rows - a.rows).slice(0, 200)
 }
 
-function newReps(sqlite: Database.Database, read: ReadResult): string[] {
-  const known = new Set((sqlite.prepare('SELECT lower(name) FROM reps').pluck().all() as string[]))
-  const names = new Map<string, string>()
-  for (const d of read.deals) {
-    const owner = d.owner ?? 'Unassigned (imported)'
-    if (!known.has(owner.toLowerCase())) names.set(owner.toLowerCase(), owner)
+/** A rep as the owners list offers it when several share a name: what tells them apart. */
+interface Namesake {
+  id: number
+  name: string
+  status: string
+  left_date: string | null
+  email: string | null
+  team: string | null
+}
+
+function namesakeLabel(r: Namesake): string {
+  const details = [r.team ? `team ${r.team}` : 'no team', r.email, r.status === 'left' ? `left ${r.left_date ?? ''}`.trim() : null].filter(Boolean)
+  return `${r.name} (${details.join(', ')})`
+}
+
+/**
+ * The owner (or rep) names of a file as the import will take them: the rep the mapping chose for a name, else the one
+ * rep of that name, else a new rep; a name several reps share and the mapping leaves open is refused on import.
+ */
+class OwnerNames {
+  private readonly chosenName: (id: number) => string | null
+  private readonly named: Database.Statement
+  private readonly cache = new Map<string, Namesake[]>()
+  constructor(
+    sqlite: Database.Database,
+    private readonly read: ReadResult
+  ) {
+    const name = sqlite.prepare('SELECT name FROM reps WHERE id = ?').pluck()
+    this.chosenName = (id) => (name.get(id) as string | undefined) ?? null
+    // The writer's match: SQLite's lower() on both sides.
+    this.named = sqlite.prepare(
+      `SELECT r.id, r.name, r.status, r.left_date, r.email, t.name AS team FROM reps r LEFT JOIN teams t ON t.id = r.team_id
+       WHERE lower(r.name) = lower(?) ORDER BY r.status, r.id`
+    )
   }
-  for (const a of read.activities) if (!known.has(a.rep.toLowerCase())) names.set(a.rep.toLowerCase(), a.rep)
-  return [...names.values()].sort().slice(0, 100)
+
+  /** The chosen rep's id for a name, when the mapping chose one. */
+  chosen(name: string): number | null {
+    return this.read.owners.ids.get(valueKey(name)) ?? null
+  }
+
+  repsNamed(name: string): Namesake[] {
+    let reps = this.cache.get(name)
+    if (!reps) {
+      reps = this.named.all(name) as Namesake[]
+      this.cache.set(name, reps)
+    }
+    return reps
+  }
+
+  /** A name as the preview's rows show it: the chosen rep's name when the mapping chose one. */
+  shown(name: string | null): string | null {
+    if (name === null) return null
+    const id = this.chosen(name)
+    return id === null ? name : (this.chosenName(id) ?? name)
+  }
+
+  /** Names no mapping and no rep account for: they become new reps. */
+  newReps(): string[] {
+    const names = new Map<string, string>()
+    const seen = new Set<string>()
+    const add = (name: string) => {
+      if (seen.has(name)) return
+      seen.add(name)
+      const k = name.toLowerCase()
+      if (!names.has(k) && this.chosen(name) === null && this.repsNamed(name).length === 0) names.set(k, name)
+    }
+    for (const d of this.read.deals) add(d.owner ?? 'Unassigned (imported)')
+    for (const a of this.read.activities) add(a.rep)
+    return [...names.values()].sort().slice(0, 100)
+  }
 }
 
 const MAX_VALUES = 200
@@ -163,7 +226,7 @@ function distinct(read: ReadResult, field: Field): { from: string; rows: number 
 }
 
 /** Their stage names, forecast categories and owners, what we make of each unaided, and what the mapping says. */
-function dealValues(sqlite: Database.Database, read: ReadResult): ImportPreview['values'] {
+function dealValues(read: ReadResult, owners: OwnerNames): ImportPreview['values'] {
   const m = read.applied.mapping
   const mappedTo = <T extends { from: string }>(list: readonly T[]) => new Map(list.map((x) => [valueKey(x.from), x]))
   const stageMap = mappedTo(m.stages)
@@ -174,12 +237,22 @@ function dealValues(sqlite: Database.Database, read: ReadResult): ImportPreview[
     const auto = /commit|best|omit|closed|pipeline/i.test(v.from) ? mapForecastCategory(v.from, 'open', 0) : null
     return { ...v, auto, mapped: forecastMap.get(valueKey(v.from))?.to ?? null }
   })
-  return { stages, forecastCategories, owners: ownerRows(sqlite, read, 'owner') }
+  return { stages, forecastCategories, owners: ownerRows(read, owners, 'owner') }
 }
 
-/** Their names for the people in the owner (deals) or rep (activities) column, the rep each already is, and the mapping's. */
-function ownerRows(sqlite: Database.Database, read: ReadResult, field: 'owner' | 'rep'): ImportOwnerRow[] {
+/**
+ * Their names for the people in the owner (deals) or rep (activities) column: the rep each already is (when exactly
+ * one rep bears the name), the reps it could be (when several do: the user must choose), and the mapping's choice.
+ */
+function ownerRows(read: ReadResult, owners: OwnerNames, field: 'owner' | 'rep'): ImportOwnerRow[] {
   const ownerMap = new Map(read.applied.mapping.owners.map((o) => [valueKey(o.from), o.repId]))
-  const repByName = sqlite.prepare('SELECT name FROM reps WHERE lower(name) = lower(?) ORDER BY status, id LIMIT 1').pluck()
-  return distinct(read, field).map((v) => ({ ...v, autoRep: (repByName.get(v.from) as string | undefined) ?? null, repId: ownerMap.get(valueKey(v.from)) ?? null }))
+  return distinct(read, field).map((v) => {
+    const reps = owners.repsNamed(v.from)
+    return {
+      ...v,
+      autoRep: reps.length === 1 ? (reps[0]?.name ?? null) : null,
+      namesakes: reps.length > 1 ? reps.map((r) => ({ id: r.id, label: namesakeLabel(r) })) : [],
+      repId: ownerMap.get(valueKey(v.from)) ?? null
+    }
+  })
 }

@@ -25,6 +25,12 @@ export interface ReadOptions {
   /** A rep's name by id, for owner mappings; null when there is no such rep. */
   repName?: (id: number) => string | null
   /**
+   * How many reps bear a name (case aside), for owners the mapping leaves unmapped: a name several reps share is
+   * refused (naming file, row and column) rather than guessed. Without it the writer still refuses, inside the
+   * import's transaction.
+   */
+  repsNamed?: (name: string) => number
+  /**
    * The wizard's preview: a file that has some of its source's required columns but not all is read with no rows
    * (their names listed in `columns.missing`) rather than refused, so the user can map the missing ones.
    */
@@ -52,8 +58,29 @@ export interface ReadResult {
   social: ImportedSocial[]
   /** Rows of an activities file. */
   activities: ImportedActivity[]
+  /** The reps the mapping chose for their owner (deals) or rep (activities) names, handed to the writer by id. */
+  owners: OwnerChoices
   skipped: number
   problems: ImportProblem[]
+}
+
+/**
+ * The reps the mapping chose for the people in a file's owner (deals) or rep (activities) column, by id: the cell
+ * keeps their name and the writer takes the chosen rep's id for it, so a mapping to one of two reps who share a
+ * name lands on that one (looking the rep's name up again would find the first of them).
+ */
+export interface OwnerChoices {
+  /** The owner or rep column's header, for errors; null when the file has none. */
+  column: string | null
+  /** Their value (as `valueKey` reads it) → the chosen rep's id. */
+  ids: ReadonlyMap<string, number>
+}
+
+export const NO_OWNER_CHOICES: OwnerChoices = { column: null, ids: new Map() }
+
+/** Why an owner several reps are named after is refused: the same words from the read, the writer and the preview. */
+export function sharedNameProblem(name: string, reps: number): string {
+  return `${reps} reps are named "${name}": map this name to one of them (Owners in the import wizard, "owners" in --mapping FILE.json) before importing`
 }
 
 const MAX_ENTRY_BYTES = 200 * 1024 * 1024
@@ -169,13 +196,9 @@ export const valueKey = headerKey
 
 type ValueSwaps = { at: number; values: Map<string, string> }[]
 
-/**
- * What the mapping's values replace, column by column: their stage names, forecast categories and owners (a deal's
- * owner, an activity's rep) by ours. An owner mapped to a rep that does not exist is refused naming the column (a
- * saved mapping's stale entry is left out).
- */
-function valueSwaps(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, options: ReadOptions): ValueSwaps {
-  const { stages, forecastCategories, owners } = applied.mapping
+/** What the mapping's values replace, column by column: their stage names and forecast categories by ours. */
+function valueSwaps(columns: ResolvedColumns, applied: AppliedMapping): ValueSwaps {
+  const { stages, forecastCategories } = applied.mapping
   const swaps: ValueSwaps = []
   const add = (field: Field, pairs: [string, string][]) => {
     const at = columns.index[field]
@@ -183,15 +206,42 @@ function valueSwaps(file: string, table: Pick<Table, 'headers' | 'headerLine'>, 
   }
   add('stage', stages.map((s) => [s.from, STAGE_WORDS[s.to]]))
   add('forecastCategory', forecastCategories.map((f) => [f.from, FORECAST_WORDS[f.to]]))
-  const ownerField: Field = columns.index.owner !== undefined ? 'owner' : 'rep'
-  const ownerPairs: [string, string][] = []
-  for (const o of owners) {
-    const name = options.repName?.(o.repId) ?? null
-    if (name !== null) ownerPairs.push([o.from, name])
-    else if (applied.saved === null) throw new ImportError({ file, row: table.headerLine, column: table.headers[columns.index[ownerField] ?? -1] ?? ownerField }, `the owner "${o.from}" is mapped to rep ${o.repId}, which does not exist`)
-  }
-  add(ownerField, ownerPairs)
   return swaps
+}
+
+/**
+ * The reps the mapping chose for the owner (deals) or rep (activities) column, by id. An owner mapped to a rep that
+ * does not exist is refused naming the column (a saved mapping's stale entry is left out).
+ */
+export function ownerChoices(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, options: ReadOptions): OwnerChoices {
+  const ownerField: Field = columns.index.owner !== undefined ? 'owner' : 'rep'
+  const at = columns.index[ownerField]
+  const column = at === undefined ? null : (table.headers[at] ?? ownerField)
+  const ids = new Map<string, number>()
+  for (const o of applied.mapping.owners) {
+    if ((options.repName?.(o.repId) ?? null) !== null) ids.set(valueKey(o.from), o.repId)
+    else if (applied.saved === null) throw new ImportError({ file, row: table.headerLine, column: column ?? ownerField }, `the owner "${o.from}" is mapped to rep ${o.repId}, which does not exist`)
+  }
+  return { column, ids }
+}
+
+/**
+ * Refuses the first row whose owner (or rep) the mapping leaves unmapped while several reps bear that name: which of
+ * them was meant is the user's call, never a guess. Names of exactly one rep, and of none (a new rep), pass.
+ */
+function refuseSharedNames(file: string, owners: OwnerChoices, rows: readonly { line: number; name: string | null }[], options: ReadOptions): void {
+  const named = options.repsNamed
+  if (!named || options.lenient === true) return
+  const seen = new Map<string, number>()
+  for (const r of rows) {
+    if (r.name === null) continue
+    let reps = seen.get(r.name)
+    if (reps === undefined) {
+      reps = owners.ids.has(valueKey(r.name)) ? 0 : named(r.name)
+      seen.set(r.name, reps)
+    }
+    if (reps > 1) throw new ImportError({ file, row: r.line, column: owners.column ?? 'Owner' }, sharedNameProblem(r.name, reps))
+  }
 }
 
 function swapValues(records: TableRecord[], swaps: ValueSwaps): TableRecord[] {
@@ -209,15 +259,19 @@ function swapValues(records: TableRecord[], swaps: ValueSwaps): TableRecord[] {
 }
 
 /** Records with the mapping's values put in, for a table read whole. */
-export function mapRecordValues(file: string, table: Pick<Table, 'headers' | 'headerLine'>, columns: ResolvedColumns, applied: AppliedMapping, records: TableRecord[], options: ReadOptions): TableRecord[] {
-  return swapValues(records, valueSwaps(file, table, columns, applied, options))
+export function mapRecordValues(columns: ResolvedColumns, applied: AppliedMapping, records: TableRecord[]): TableRecord[] {
+  return swapValues(records, valueSwaps(columns, applied))
 }
 
-/** The same for a streamed table, batch by batch: the mapping is resolved once from the header row. */
-export function recordValueMapper(file: string, table: Pick<Table, 'headers' | 'headerLine'>, options: ReadOptions): (records: TableRecord[]) => TableRecord[] {
+/**
+ * The same for a streamed table, batch by batch: the mapping is resolved once from the header row. `owners` is what
+ * the writer needs to put each mapped owner on the rep chosen for it (ImportWriter.chooseOwners).
+ */
+export function recordValueMapper(file: string, table: Pick<Table, 'headers' | 'headerLine'>, options: ReadOptions): ((records: TableRecord[]) => TableRecord[]) & { owners: OwnerChoices } {
   const { columns, applied } = mappingFor(file, table, options)
-  const swaps = valueSwaps(file, table, columns, applied, options)
-  return (records) => swapValues(records, swaps)
+  const swaps = valueSwaps(columns, applied)
+  const owners = ownerChoices(file, table, columns, applied, options)
+  return Object.assign((records: TableRecord[]) => swapValues(records, swaps), { owners })
 }
 
 /** Header warnings: Salesforce ids where names belong, duplicated columns. */
@@ -243,8 +297,9 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
   const problems: ImportProblem[] = [...table.problems, ...headerProblems(file, table, columns)]
   if (columns.missing.length > 0) {
     // A lenient read of a file still missing required columns: nothing can be read until they are mapped.
-    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder: 'none', deals: [], connections: [], social: [], activities: [], skipped: 0, problems }
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder: 'none', deals: [], connections: [], social: [], activities: [], owners: NO_OWNER_CHOICES, skipped: 0, problems }
   }
+  const owners = mapping.kind === 'connections' ? NO_OWNER_CHOICES : ownerChoices(file, table, columns, applied, options)
 
   let dateOrder: ReadResult['dateOrder'] = 'none'
   let order: DayOrder | null = null
@@ -265,13 +320,15 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
       dateOrder = 'ambiguous'
       if (options.dayFirst !== undefined) order = options.dayFirst ? 'dmy' : 'mdy'
     }
-    const mapped = mapDealRecords(file, table.headers, columns, mapRecordValues(file, table, columns, applied, table.records, options), order)
-    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: mapped.deals, connections: [], social: [], activities: [], skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+    const mapped = mapDealRecords(file, table.headers, columns, mapRecordValues(columns, applied, table.records), order)
+    refuseSharedNames(file, owners, mapped.deals.map((d) => ({ line: d.line, name: d.owner })), options)
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: mapped.deals, connections: [], social: [], activities: [], owners, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   if (mapping.kind === 'activities') {
     const { order, dateOrder } = activityDayOrder(file, table.headers, columns, table.records, options)
-    const mapped = mapActivityRecords(file, table.headers, columns, mapRecordValues(file, table, columns, applied, table.records, options), order)
-    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: [], connections: [], social: [], activities: mapped.activities, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
+    const mapped = mapActivityRecords(file, table.headers, columns, mapRecordValues(columns, applied, table.records), order)
+    refuseSharedNames(file, owners, mapped.activities.map((a) => ({ line: a.line, name: a.rep })), options)
+    return { fileName, entry, encoding, table, mapping, columns, applied, dateOrder, deals: [], connections: [], social: [], activities: mapped.activities, owners, skipped: mapped.skipped, problems: [...problems, ...mapped.problems] }
   }
   const mapped = mapConnectionRecords(file, table.headers, columns, table.records)
   const activity = readSocial(fileName, social)
@@ -288,6 +345,7 @@ export function readFromTable(fileName: string, entry: string | null, encoding: 
     connections: mapped.connections,
     social: activity.activities,
     activities: [],
+    owners,
     skipped: mapped.skipped + activity.skipped,
     problems: [...problems, ...mapped.problems, ...activity.problems]
   }

@@ -207,6 +207,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
     let dropped = 0
     if (prepared.whole) {
       const read = prepared.whole
+      writer.chooseOwners(read.owners)
       note(read.problems)
       dropped = read.table.dropped.length
       rowsRead = read.table.records.length
@@ -233,6 +234,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       const dayTrigger = prepared.mapping.kind === 'activities' ? setAsideInertDayTrigger(conn) : null
       // The mapping's values (an activity's rep named their way → ours), as the preview and a whole read apply them.
       const withValues = recordValueMapper(prepared.fileName, table, request.read)
+      writer.chooseOwners(withValues.owners)
       let first: TableRecord[] | null = prepared.stream.first
       let batchEnd = 0
       while (true) {

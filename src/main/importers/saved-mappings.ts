@@ -78,3 +78,9 @@ export function repNames(sqlite: Database.Database): (id: number) => string | nu
   const name = sqlite.prepare('SELECT name FROM reps WHERE id = ?').pluck()
   return (id) => (name.get(id) as string | undefined) ?? null
 }
+
+/** How many reps bear a name, case aside (SQLite's lower(), as the writer matches): several is never a guess. */
+export function repsNamed(sqlite: Database.Database): (name: string) => number {
+  const count = sqlite.prepare('SELECT count(*) FROM reps WHERE lower(name) = lower(?)').pluck()
+  return (name) => count.get(name) as number
+}

@@ -1,5 +1,13 @@
 // Files bigger than one call, staged by main in a private temporary folder chunk by chunk: the window sends bytes,
 // never a path, and main reads only files it wrote itself.
+//
+// When a staged file goes (the wizard holds one file at a time, and may dry-run it, fix the mapping and try again):
+// - a real import of it that commits removes it: its rows are in the workspace now, and the wizard asks for a file
+//   again before anything else;
+// - a dry run, a failed and a cancelled import keep it, so the wizard can apply it, or apply it again, as it offers;
+// - a new upload (or a file picked in main's dialog) removes the earlier ones: the user has moved on to another file;
+// - an upload a running import is reading is never removed under it: it goes when that import ends;
+// - the workspace closing (clear) and the process exiting remove whatever is left.
 import { randomUUID } from 'node:crypto'
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,10 +25,14 @@ interface Upload {
   dir: string | null
   path: string
   fd: number | null
+  /** Running imports reading it. */
+  readers: number
+  /** Let go of (a newer upload came) while an import was reading it: removed when the last reader ends. */
+  released: boolean
 }
 
-/** Staged files are few and large: a new upload past this many drops the oldest. */
-const KEEP = 2
+/** Staged files are large and the wizard holds one file at a time: a new upload lets go of the earlier ones. */
+const KEEP = 1
 
 const live = new Set<Upload>()
 let hooked = false
@@ -60,7 +72,7 @@ export class StagedUploads {
     const path = join(dir, 'file')
     // 'wx': a fresh file of our own; 0o600: nobody else on the machine reads the export.
     const fd = openSync(path, 'wx', 0o600)
-    return this.add({ id: `upload-${randomUUID()}`, fileName, size, received: 0, dir, path, fd })
+    return this.add({ id: `upload-${randomUUID()}`, fileName, size, received: 0, dir, path, fd, readers: 0, released: false })
   }
 
   /**
@@ -70,14 +82,14 @@ export class StagedUploads {
   adoptPicked(path: string): ImportUpload {
     const size = statSync(path).size
     if (size === 0) throw new TouchlineError('INVALID_INPUT', `file "${basename(path)}" is empty`)
-    return this.add({ id: `upload-${randomUUID()}`, fileName: basename(path), size, received: size, dir: null, path, fd: null })
+    return this.add({ id: `upload-${randomUUID()}`, fileName: basename(path), size, received: size, dir: null, path, fd: null, readers: 0, released: false })
   }
 
   private add(upload: Upload): ImportUpload {
     live.add(upload)
     this.uploads.set(upload.id, upload)
     const all = [...this.uploads.values()]
-    for (const old of all.slice(0, Math.max(0, all.length - KEEP))) this.drop(old.id)
+    for (const old of all.slice(0, Math.max(0, all.length - KEEP))) this.letGo(old)
     return this.view(upload)
   }
 
@@ -112,21 +124,52 @@ export class StagedUploads {
     return fileSource(u.path, u.fileName)
   }
 
-  /** Removes every staged file (the workspace closes, or tests end). */
-  clear(): void {
-    for (const id of [...this.uploads.keys()]) this.drop(id)
+  /**
+   * The bytes of a finished upload for an import that reads it to the end: the file is kept while the import runs
+   * (whatever else is uploaded meanwhile), and `done` says how it ended: a committed import removes the file, a dry
+   * run, a failure or a cancel keeps it for another try. Call `done` exactly once.
+   */
+  read(id: string): { source: ByteSource; done: (committed: boolean) => void } {
+    const source = this.source(id)
+    const u = this.find(id)
+    u.readers++
+    let ended = false
+    return {
+      source,
+      done: (committed) => {
+        if (ended) return
+        ended = true
+        u.readers--
+        if (committed) u.released = true
+        if (u.released && u.readers === 0) this.drop(u)
+      }
+    }
   }
 
-  private drop(id: string): void {
-    const u = this.uploads.get(id)
-    if (!u) return
-    this.uploads.delete(id)
+  /** The staged file of an upload, while it exists (tests: to see it go); null for an unknown upload. */
+  stagedPath(id: string): string | null {
+    return this.uploads.get(id)?.path ?? null
+  }
+
+  /** Removes every staged file (the workspace closes, or tests end). */
+  clear(): void {
+    for (const u of [...this.uploads.values()]) this.drop(u)
+  }
+
+  /** An upload the user moved on from: removed now, or when the import reading it ends. */
+  private letGo(u: Upload): void {
+    u.released = true
+    if (u.readers === 0) this.drop(u)
+  }
+
+  private drop(u: Upload): void {
+    if (this.uploads.get(u.id) === u) this.uploads.delete(u.id)
     discard(u)
   }
 
   private find(id: string): Upload {
     const u = this.uploads.get(id)
-    if (!u) throw new TouchlineError('NOT_FOUND', `no upload ${id} (only the ${KEEP} newest are kept)`)
+    if (!u) throw new TouchlineError('NOT_FOUND', `no upload ${id}: a staged file is removed once an import of it is applied, or when another file is chosen; choose the file again`)
     return u
   }
 

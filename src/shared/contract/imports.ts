@@ -68,8 +68,13 @@ export interface ImportValueRow {
 export interface ImportOwnerRow {
   from: string
   rows: number
-  /** The existing rep of that name, when there is one (else a new rep is created). */
+  /** The one existing rep of that name, when there is exactly one (none: a new rep is created; several: see namesakes). */
   autoRep: string | null
+  /**
+   * The reps of that name (case aside) when there are several: which one is meant is the user's choice, and an import
+   * that leaves the name unmapped is refused. Empty otherwise.
+   */
+  namesakes: { id: number; label: string }[]
   /** The rep chosen in the mapping. */
   repId: number | null
 }
