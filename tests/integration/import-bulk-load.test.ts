@@ -10,7 +10,7 @@ import { foldNewActivities } from '../../src/main/services/forecast/productivity
 import { recomputeEvidence } from '../../src/main/services/pipeline/evidence'
 import { accountNameKey } from '../../src/main/services/pipeline/accounts'
 import { makeWorkspace, NOW, tempDir, type TempWorkspace } from '../support/workspace'
-import { seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
+import { activityRowValues, seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
 
 let ws: TempWorkspace
 let world: ImportWorld
@@ -50,6 +50,13 @@ function countedFresh(): unknown[] {
 const counted = () => sqlite().prepare('SELECT day, rep_id, n, meeting, call, email, social FROM activity_days WHERE n > 0 ORDER BY 1, 2').all()
 
 describe('a streamed activities import', () => {
+  it("stores exactly the rows the bench's SQLite-only floor inserts, so the two rates compare the same work", async () => {
+    await importActivities(3000)
+    const stored = sqlite().prepare('SELECT rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id FROM activities ORDER BY id').raw().all()
+    expect(stored).toHaveLength(3000)
+    expect(stored).toEqual(Array.from({ length: 3000 }, (_, i) => activityRowValues(i, world)))
+  })
+
   it('leaves foreign keys on, the day trigger as it was and no dangling reference', async () => {
     const before = triggerSql()
     expect(before).toMatch(/activity_days_mark/)
