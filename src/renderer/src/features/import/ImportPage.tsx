@@ -1,5 +1,5 @@
 // Import: a wizard — choose a CRM export or LinkedIn archive, check the preview and mapping, answer questions, apply all or nothing.
-import { useState, type DragEvent } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
 import { Link } from 'react-router'
 import { IMPORT_SOURCE_NAMES, IMPORT_SOURCES, type ImportMapping, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportResult, type ImportSource } from '@shared/contract'
 import { Chip, ErrorBanner, Loading, PageHeader, Stat } from '../../kit/kit'
@@ -17,7 +17,7 @@ import {
   useStartImport,
   type PickedFile
 } from './hooks'
-import { ColumnMappingEditor, ValueMappingEditor } from './MappingEditor'
+import { ColumnMappingEditor, unresolvedOwners, ValueMappingEditor } from './MappingEditor'
 import './import.css'
 
 export function ImportPage() {
@@ -42,6 +42,12 @@ export function ImportPage() {
   const exporter = useDealsExport()
 
   const shell = useShell()
+
+  // An applied import removes main's staged copy of the file: anything more (another source, another mapping) needs the file chosen again.
+  const applied = job?.state === 'done' && job.result !== null && !job.result.dryRun
+  useEffect(() => {
+    if (applied) setFile(null)
+  }, [applied])
 
   /** Forgets the last file's answers, preview and job before another file is read. */
   function resetFor() {
@@ -136,7 +142,9 @@ export function ImportPage() {
   const shown = preview.data ?? lastGood ?? undefined
   const p = shown
   const dryRunResult = job?.state === 'done' && job.result?.dryRun ? job.result : null
-  const canApply = !!file && !!p && !running && !preview.isPending && p.missingRequired.length === 0 && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined)
+  const toChoose = p ? unresolvedOwners(p, draft ?? p.mapping) : []
+  const canApply =
+    !!file && !!p && !running && !preview.isPending && p.missingRequired.length === 0 && (p.dateOrder !== 'ambiguous' || dayFirst !== undefined) && (!p.needsRep || repId !== undefined) && toChoose.length === 0
 
   return (
     <div className="import-page">
@@ -173,7 +181,16 @@ export function ImportPage() {
               Choose a file…
             </button>
           ) : (
-            <input type="file" aria-label="Export file" accept=".csv,.txt,.tsv,.zip" onChange={(e) => void choose(e.target.files?.[0])} />
+            <input
+              type="file"
+              aria-label="Export file"
+              accept=".csv,.txt,.tsv,.zip"
+              onChange={(e) => {
+                void choose(e.target.files?.[0])
+                // Emptied, so the same file can be chosen again (for another import of it).
+                e.target.value = ''
+              }}
+            />
           )}
           {file ? (
             <span className="muted small">
@@ -218,6 +235,7 @@ export function ImportPage() {
           updating={preview.isPending}
           onMapping={remap}
           dryRun={dryRunResult}
+          toChoose={toChoose.map((o) => ({ from: o.from, reps: o.namesakes.length }))}
           job={job?.state === 'running' ? job : undefined}
           onCancel={() => job && cancel.mutate({ jobId: job.jobId })}
         />
@@ -250,6 +268,8 @@ function PreviewPanel(props: {
   onMapping: (next: ImportMapping) => void
   /** The outcome of the last dry run of this file and mapping. */
   dryRun: ImportOutcome | null
+  /** Owner names several reps share, with no rep chosen yet: the import waits for a choice. */
+  toChoose: { from: string; reps: number }[]
   /** The running job, once started. */
   job: ImportProgress | undefined
   onCancel: () => void
@@ -377,6 +397,11 @@ function PreviewPanel(props: {
         <p className="muted small">Dropped: {p.droppedRows.map((d) => `row ${d.row} (${d.reason})`).join('; ')}</p>
       ) : null}
 
+      {props.toChoose.length ? (
+        <p className="import-needs" role="note" aria-label="Owners to choose">
+          {props.toChoose.map((o) => `${o.reps} reps are named ${o.from}`).join('; ')}: choose which one in Owners above before importing.
+        </p>
+      ) : null}
       <div className="import-apply">
         <button type="button" className="button" disabled={!props.canApply} onClick={props.onDryRun}>
           Dry run

@@ -1,5 +1,5 @@
 // The wizard's mapping step: each column's field (editable, unused columns listed) and their values to ours.
-import { IMPORT_FORECAST_TARGETS, IMPORT_STAGE_TARGETS, type ImportField, type ImportMapping, type ImportPreview } from '@shared/contract'
+import { IMPORT_FORECAST_TARGETS, IMPORT_STAGE_TARGETS, type ImportField, type ImportMapping, type ImportOwnerRow, type ImportPreview, type RepRow } from '@shared/contract'
 import { Chip } from '../../kit/kit'
 import { useActiveReps } from './hooks'
 
@@ -43,6 +43,23 @@ export function withColumn(mapping: ImportMapping, columns: ImportPreview['colum
   const own = field === autoOf(header) && !kept.some((c) => c.field === field) ? [] : [{ header, field }]
   return { ...mapping, columns: [...kept, ...own] }
 }
+
+/**
+ * Owner names several reps share that the mapping (as edited) leaves open: the import refuses them, so the wizard
+ * asks for a choice first.
+ */
+export function unresolvedOwners(preview: ImportPreview, mapping: ImportMapping): ImportOwnerRow[] {
+  return preview.values.owners.filter((o) => o.namesakes.length > 1 && !mapping.owners.some((m) => key(m.from) === key(o.from)))
+}
+
+/** What tells reps apart in a list where two share a name: their team, else their email, else their id. */
+function repLabels(reps: readonly RepRow[]): Map<number, string> {
+  const counts = new Map<string, number>()
+  for (const r of reps) counts.set(key(r.name), (counts.get(key(r.name)) ?? 0) + 1)
+  return new Map(reps.map((r) => [r.id, (counts.get(key(r.name)) ?? 0) > 1 ? `${r.name} (${[r.teamName ? `team ${r.teamName}` : null, r.email].filter(Boolean).join(', ') || `rep ${r.id}`})` : r.name]))
+}
+
+type Choice = { value: string; label: string }
 
 function withValue<T extends { from: string }>(list: readonly T[], from: string, entry: T | null): T[] {
   const kept = list.filter((x) => key(x.from) !== key(from))
@@ -120,6 +137,7 @@ function ValueTable<R extends { from: string; rows: number }>({
   options,
   autoText,
   skippedUnlessMapped,
+  neededUnlessMapped,
   onPick
 }: {
   title: string
@@ -130,10 +148,13 @@ function ValueTable<R extends { from: string; rows: number }>({
   /** The draft mapping's value for one of theirs, ahead of the preview. */
   chosen: (from: string) => string | null
   busy: boolean
-  options: { value: string; label: string }[]
+  /** The choices for every row, or for one row in labelled groups (the reps a shared name could be, then the others). */
+  options: Choice[] | ((row: R) => { label: string; options: Choice[] }[])
   autoText: (row: R) => string
   /** Whether a row with no value of ours, chosen or read, is skipped (a chip says so). */
   skippedUnlessMapped?: (row: R) => boolean
+  /** Whether a row with no value of ours must be given one before importing (a chip says so). */
+  neededUnlessMapped?: (row: R) => boolean
   onPick: (from: string, to: string | null) => void
 }) {
   if (rows.length === 0) return null
@@ -157,13 +178,24 @@ function ValueTable<R extends { from: string; rows: number }>({
                 <td>
                   <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} disabled={busy} onChange={(e) => onPick(r.from, e.target.value || null)}>
                     <option value="">{autoText(r)}</option>
-                    {options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
+                    {Array.isArray(options)
+                      ? options.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))
+                      : options(r).map((g) => (
+                          <optgroup key={g.label} label={g.label}>
+                            {g.options.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ))}
                   </select>{' '}
                   {chosen(r.from) === null && skippedUnlessMapped?.(r) ? <Chip tone="bad">rows skipped</Chip> : null}
+                  {chosen(r.from) === null && neededUnlessMapped?.(r) ? <Chip tone="bad">choose one</Chip> : null}
                 </td>
               </tr>
             ))}
@@ -217,8 +249,16 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange, busy }: {
             const repId = find(m.owners, from)?.repId
             return repId === undefined ? null : String(repId)
           }}
-          options={(reps.data?.rows ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-          autoText={({ autoRep }) => (autoRep ? `as read: ${autoRep}` : 'as read: a new rep')}
+          options={(row) => {
+            const all = reps.data?.rows ?? []
+            const labels = repLabels(all)
+            const same = new Set(row.namesakes.map((n) => n.id))
+            const others = { label: 'Reps', options: all.filter((r) => !same.has(r.id)).map((r) => ({ value: String(r.id), label: labels.get(r.id) ?? r.name })) }
+            // A shared name: the reps it could be first (departed ones too), told apart by team and email.
+            return same.size > 1 ? [{ label: `Reps named ${row.from}`, options: row.namesakes.map((n) => ({ value: String(n.id), label: n.label })) }, { ...others, label: 'Other reps' }] : [others]
+          }}
+          autoText={({ autoRep, namesakes, from }) => (namesakes.length > 1 ? `${namesakes.length} reps are named ${from}: choose one` : autoRep ? `as read: ${autoRep}` : 'as read: a new rep')}
+          neededUnlessMapped={({ namesakes }) => namesakes.length > 1}
           onPick={(from, to) => onChange({ ...m, owners: withValue(m.owners, from, to ? { from, repId: Number(to) } : null) })}
         />
       </div>
