@@ -79,6 +79,18 @@ describe('hiring outcomes in the browser shell', () => {
     await page.getByRole('button', { name: 'Close the candidate profile' }).click()
     await page.getByRole('tab', { name: 'Hiring outcomes' }).click()
     await expect(page.getByRole('table', { name: 'Hires and their first quarters' }).locator('tbody tr').count()).resolves.toBe(10)
+
+    // Narrowed to the open role picked above: only its own hire, too few to judge its questions.
+    const scope = page.getByRole('group', { name: 'Hires from' })
+    await expect(scope.getByRole('button', { name: 'All roles' }).getAttribute('aria-pressed')).resolves.toBe('true')
+    await scope.getByRole('button', { name: /^Only / }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Not enough hires with outcomes yet' }).waitFor()
+    await expect(page.getByText(/^Hires for .+ only\.$/).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('table', { name: 'Hires and their first quarters' }).locator('tbody tr').count()).resolves.toBe(1)
+    await app.screenshot('hire-outcomes-one-role')
+    await scope.getByRole('button', { name: 'All roles' }).click()
+    await expect(page.getByRole('table', { name: 'How each interview question ranked later performers' }).locator('tbody tr').count()).resolves.toBe(6)
     expect(app.problems).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import type { HireOutcomeRow, OutcomeReading, QuestionOutcomeRow } from '@shared
 import { RECRUITING_LABELS as L } from '@shared/recruiting'
 import { ChartFrame, EmptyState, ErrorBanner, Loading, Stat } from '../../kit/kit'
 import { formatDate } from '../../kit/format'
+import { useState } from 'react'
 import { useCall } from '../../api/query'
 import './outcomes.css'
 
@@ -20,15 +21,43 @@ const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} 
 const rho = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`)
 const questionName = (q: QuestionOutcomeRow) => (q.topic === 'role' ? q.prompt : L.topic[q.topic])
 
-export function OutcomesView() {
-  const outcomes = useCall('recruiting.hireOutcomes', {})
+/**
+ * Every role's hires by default: one role rarely has five hires with outcomes. The role picked above can narrow it,
+ * for a kit that asks its own questions.
+ */
+export function OutcomesView({ role }: { role: { id: number; title: string } | null }) {
+  const [scope, setScope] = useState<'all' | 'role'>('all')
+  const narrowed = scope === 'role' && role !== null
+  const outcomes = useCall('recruiting.hireOutcomes', narrowed ? { requisitionId: role.id } : {})
   const o = outcomes.data
-  if (outcomes.isPending) return <Loading label="Joining interview scores to later attainment…" />
-  if (!o) return <ErrorBanner error={outcomes.error} />
+  const scopePicker = (
+    <div className="segmented" role="group" aria-label="Hires from">
+      <button type="button" className={`tab${narrowed ? '' : ' active'}`} aria-pressed={!narrowed} onClick={() => setScope('all')}>
+        All roles
+      </button>
+      <button type="button" className={`tab${narrowed ? ' active' : ''}`} aria-pressed={narrowed} disabled={role === null} onClick={() => setScope('role')}>
+        {role ? `Only ${role.title}` : 'Only this role'}
+      </button>
+    </div>
+  )
+  const header = (
+    <div className="outcomes-scope">
+      {scopePicker}
+      <p className="muted small">{narrowed ? `Hires for ${role.title} only.` : "Every role's hires, filled roles included."}</p>
+    </div>
+  )
+  if (!o) {
+    return (
+      <section aria-label="Hiring outcomes" className="outcomes">
+        {header}
+        {outcomes.isPending ? <Loading label="Joining interview scores to later attainment…" /> : <ErrorBanner error={outcomes.error} />}
+      </section>
+    )
+  }
   return (
     <section aria-label="Hiring outcomes" className="outcomes">
       <ErrorBanner error={outcomes.error} />
-      <p className="muted small">Every role's hires, filled roles included: the role picker above does not narrow this view.</p>
+      {header}
       <div className="stats">
         <Stat label="Hires linked to reps" value={o.linked} />
         <Stat label="With two full quarters" value={o.withOutcome} hint="first two to four quarters after the hire date" />
@@ -36,7 +65,7 @@ export function OutcomesView() {
       </div>
       {!o.enough ? (
         <EmptyState title="Not enough hires with outcomes yet">
-          {o.linked === 0 ? 'No hire is linked to a rep yet. ' : `${o.linked} hire${o.linked === 1 ? ' is' : 's are'} linked to reps, ${o.withOutcome} with two full quarters on a team. `}
+          {o.linked === 0 ? 'No hire is linked to a rep yet. ' : `${o.linked} hire${o.linked === 1 ? ' is linked to a rep' : 's are linked to reps'}, ${o.withOutcome} with two full quarters on a team. `}
           The questions are judged once {o.threshold} hires have two full quarters of attainment; {Math.max(0, o.threshold - o.withOutcome)} more needed. Link a
           hire to the rep they became from the candidate's profile (History, Link to rep).
         </EmptyState>

@@ -108,7 +108,7 @@ export function RecruitingPage() {
           ) : view === 'funnel' ? (
             <FunnelView requisitionId={requisitionId} />
           ) : (
-            <OutcomesView />
+            <OutcomesView role={rows.find((r) => r.id === requisitionId) ?? null} />
           )}
         </>
       )}
