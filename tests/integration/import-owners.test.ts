@@ -90,6 +90,17 @@ const activityReps = () => sqlite().prepare('SELECT subject, rep_id FROM activit
 const repCount = () => sqlite().prepare('SELECT count(*) FROM reps').pluck().get() as number
 const priya = () => sqlite().prepare("SELECT id FROM reps WHERE name = 'Priya Nair'").pluck().get() as number
 
+/** A file sent as the wizard sends one, in chunks of at most 4 MB into a staged file in main. */
+async function upload(fileName: string, text: string): Promise<ImportUpload> {
+  const bytes = Buffer.from(text, 'utf8')
+  const up = await call<ImportUpload>('import.beginUpload', { fileName, size: bytes.length })
+  const chunk = 4 * 1024 * 1024
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    await call('import.uploadChunk', { uploadId: up.uploadId, offset, contentBase64: bytes.subarray(offset, offset + chunk).toString('base64') })
+  }
+  return call<ImportUpload>('import.finishUpload', { uploadId: up.uploadId })
+}
+
 function cli(...args: string[]) {
   return spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--tsconfig', 'tsconfig.node.json', 'scripts/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
 }
@@ -223,6 +234,28 @@ describe('an unmapped name several reps share', () => {
     expect(repCount()).toBe(reps + 1)
   })
 
+  it('in a big file previewed from its head, is listed to choose before it comes up, and stops the import at its row when left open', async () => {
+    const lines = ['Activity Date,Activity Type,Rep,Subject']
+    // About 5 MB: more than the preview reads.
+    for (let i = 0; i < 20_500; i++) lines.push(`2027-01-${String((i % 28) + 1).padStart(2, '0')} 09:00,Call,Priya Nair,Call ${i} ${'about the renewal terms '.repeat(9)}`)
+    lines.push('2027-02-01 09:00,Meeting,Alex Kim,Late demo')
+    const up = await upload('calls.csv', lines.join('\n'))
+    const big = { fileName: 'calls.csv', uploadId: up.uploadId }
+    const p = await call<ImportPreview>('import.preview', big)
+    expect(p.partial).not.toBeNull()
+    expect(p.values.owners.map((o) => [o.from, o.rows, o.namesakes.map((n) => n.id)])).toEqual([
+      ['Priya Nair', p.rowCount, []],
+      ['Alex Kim', 0, [firstKim, secondKim]]
+    ])
+    const hash = workspaceHash()
+    const failed = await runJob(big)
+    expect(failed.error?.message).toMatch(/^file "calls\.csv", row 20502, column "Rep": 2 reps are named "Alex Kim": map this name/)
+    expect(workspaceHash()).toBe(hash)
+    const done = await runJob({ ...big, mapping: toSecondKim() })
+    expect(done.result).toMatchObject({ activitiesCreated: 20_501 })
+    expect(sqlite().prepare("SELECT rep_id FROM activities WHERE subject = 'Late demo'").pluck().all()).toEqual([secondKim])
+  })
+
   it('is refused by the command line too, and --rep with a shared name asks for the id', async () => {
     await session.close()
     const path = join(files.dir, 'pipeline.csv')
@@ -245,12 +278,6 @@ describe('an unmapped name several reps share', () => {
 })
 
 describe('staged uploads', () => {
-  async function upload(fileName: string, text: string): Promise<ImportUpload> {
-    const bytes = Buffer.from(text, 'utf8')
-    const up = await call<ImportUpload>('import.beginUpload', { fileName, size: bytes.length })
-    await call('import.uploadChunk', { uploadId: up.uploadId, offset: 0, contentBase64: bytes.toString('base64') })
-    return call<ImportUpload>('import.finishUpload', { uploadId: up.uploadId })
-  }
   const staged = (up: ImportUpload) => stagedUploads(session).stagedPath(up.uploadId)
 
   it('survive a dry run and a refused or failed import (the wizard offers them again), and go once an import of them is applied', async () => {

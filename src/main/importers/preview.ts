@@ -15,7 +15,7 @@ function money(minor: number, currency: string): string {
 }
 
 export function buildPreview(sqlite: Database.Database, read: ReadResult, partial: ImportPreview['partial'] = null): ImportPreview {
-  const owners = new OwnerNames(sqlite, read)
+  const owners = new OwnerNames(sqlite, read, partial !== null)
   const builtIn = resolveColumns(read.mapping, read.table.headers).fieldOf
   const columns = read.table.headers.map((header, i) => {
     const field = read.columns.fieldOf[i] ?? null
@@ -157,10 +157,16 @@ class OwnerNames {
   private readonly chosenName: (id: number) => string | null
   private readonly named: Database.Statement
   private readonly cache = new Map<string, Namesake[]>()
+  /** Names several reps share (one spelling each), for a file previewed from its head only. */
+  readonly sharedNames: () => string[]
   constructor(
     sqlite: Database.Database,
-    private readonly read: ReadResult
+    private readonly read: ReadResult,
+    /** Only the head of the file was read: names further on are not known. */
+    readonly partial: boolean
   ) {
+    const shared = sqlite.prepare('SELECT min(name) FROM reps GROUP BY lower(name) HAVING count(*) > 1 ORDER BY 1 LIMIT 200').pluck()
+    this.sharedNames = () => shared.all() as string[]
     const name = sqlite.prepare('SELECT name FROM reps WHERE id = ?').pluck()
     this.chosenName = (id) => (name.get(id) as string | undefined) ?? null
     // The writer's match: SQLite's lower() on both sides.
@@ -246,7 +252,14 @@ function dealValues(read: ReadResult, owners: OwnerNames): ImportPreview['values
  */
 function ownerRows(read: ReadResult, owners: OwnerNames, field: 'owner' | 'rep'): ImportOwnerRow[] {
   const ownerMap = new Map(read.applied.mapping.owners.map((o) => [valueKey(o.from), o.repId]))
-  return distinct(read, field).map((v) => {
+  const values = distinct(read, field)
+  if (owners.partial) {
+    // A big file previewed from its head: names several reps share may come further on, where the import would stop
+    // at them. They are listed (with no rows counted) so a rep can be chosen before, or after such a stop.
+    const seen = new Set(values.map((v) => valueKey(v.from)))
+    for (const name of owners.sharedNames()) if (!seen.has(valueKey(name))) values.push({ from: name, rows: 0 })
+  }
+  return values.map((v) => {
     const reps = owners.repsNamed(v.from)
     return {
       ...v,

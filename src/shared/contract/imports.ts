@@ -67,6 +67,10 @@ export interface ImportValueRow {
 
 export interface ImportOwnerRow {
   from: string
+  /**
+   * Rows with the name among those previewed. 0: a name several reps share that the head of a big file does not use;
+   * listed so a rep can be chosen in case it comes further on (the import stops at such a name, naming the row).
+   */
   rows: number
   /** The one existing rep of that name, when there is exactly one (none: a new rep is created; several: see namesakes). */
   autoRep: string | null

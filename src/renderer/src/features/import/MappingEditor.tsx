@@ -49,7 +49,7 @@ export function withColumn(mapping: ImportMapping, columns: ImportPreview['colum
  * asks for a choice first.
  */
 export function unresolvedOwners(preview: ImportPreview, mapping: ImportMapping): ImportOwnerRow[] {
-  return preview.values.owners.filter((o) => o.namesakes.length > 1 && !mapping.owners.some((m) => key(m.from) === key(o.from)))
+  return preview.values.owners.filter((o) => o.rows > 0 && o.namesakes.length > 1 && !mapping.owners.some((m) => key(m.from) === key(o.from)))
 }
 
 /** What tells reps apart in a list where two share a name: their team, else their email, else their id. */
@@ -174,7 +174,7 @@ function ValueTable<R extends { from: string; rows: number }>({
             {rows.map((r) => (
               <tr key={r.from}>
                 <td>{r.from}</td>
-                <td className="num">{r.rows}</td>
+                <td className="num">{r.rows > 0 ? r.rows : <span className="muted small">not in the rows previewed</span>}</td>
                 <td>
                   <select aria-label={`${label} ${r.from}`} value={chosen(r.from) ?? ''} disabled={busy} onChange={(e) => onPick(r.from, e.target.value || null)}>
                     <option value="">{autoText(r)}</option>
@@ -257,8 +257,10 @@ export function ValueMappingEditor({ preview: p, mapping: m, onChange, busy }: {
             // A shared name: the reps it could be first (departed ones too), told apart by team and email.
             return same.size > 1 ? [{ label: `Reps named ${row.from}`, options: row.namesakes.map((n) => ({ value: String(n.id), label: n.label })) }, { ...others, label: 'Other reps' }] : [others]
           }}
-          autoText={({ autoRep, namesakes, from }) => (namesakes.length > 1 ? `${namesakes.length} reps are named ${from}: choose one` : autoRep ? `as read: ${autoRep}` : 'as read: a new rep')}
-          neededUnlessMapped={({ namesakes }) => namesakes.length > 1}
+          autoText={({ autoRep, namesakes, from, rows }) =>
+            namesakes.length > 1 ? `${namesakes.length} reps are named ${from}: choose one${rows > 0 ? '' : ' in case it comes up'}` : autoRep ? `as read: ${autoRep}` : 'as read: a new rep'
+          }
+          neededUnlessMapped={({ namesakes, rows }) => rows > 0 && namesakes.length > 1}
           onPick={(from, to) => onChange({ ...m, owners: withValue(m.owners, from, to ? { from, repId: Number(to) } : null) })}
         />
       </div>
