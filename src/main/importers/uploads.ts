@@ -7,7 +7,7 @@
 // - a dry run, a failed and a cancelled import keep it, so the wizard can apply it, or apply it again, as it offers;
 // - a new upload (or a file picked in main's dialog) removes the earlier ones: the user has moved on to another file;
 // - an upload a running import is reading is never removed under it: it goes when that import ends;
-// - the workspace closing (clear) and the process exiting remove whatever is left.
+// - the process exiting removes whatever is left (and clear() does, for whoever ends the session: tests today).
 import { randomUUID } from 'node:crypto'
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
