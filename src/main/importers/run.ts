@@ -232,7 +232,7 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       note(headerProblems(prepared.fileName, table, columns))
       const rebuilt = prepared.mapping.kind === 'activities' && bytesTotal >= BULK_LOAD_BYTES ? dropIndexesOfEmpty(conn, 'activities') : []
       const dayTrigger = prepared.mapping.kind === 'activities' ? setAsideInertDayTrigger(conn) : null
-      // The mapping's values (an activity's rep named their way → ours), as the preview and a whole read apply them.
+      // The mapping's values as the preview and a whole read apply them; the reps chosen for owner names go to the writer by id.
       const withValues = recordValueMapper(prepared.fileName, table, request.read)
       writer.chooseOwners(withValues.owners)
       let first: TableRecord[] | null = prepared.stream.first
