@@ -63,7 +63,10 @@ describe('body rows', () => {
     expect(bodyRecord(['a', 'b', 'c'])).toBe('keep')
     expect(bodyRecord(['\u00a0', '\u00a0', '\u00a0', ''])).toBe('blank')
     expect(bodyRecord(['Grand Total', '', '\u00a0'])).toEqual({ footer: 'report footer "Grand Total"' })
-    expect(bodyRecord(['Grand Total', '12', '3'])).toBe('keep')
+    // A total label with sums beside it is a report's aggregate row however many cells it fills; a deal named so is not.
+    expect(bodyRecord(['Grand Total', '12', '3'])).toEqual({ footer: 'report total row "Grand Total"' })
+    expect(bodyRecord(['Grand Totals (5 records)', '', '', '$150,500.00', '36%'])).toEqual({ footer: 'report total row "Grand Totals (5 records)"' })
+    expect(bodyRecord(['Total Gym renewal', 'Total Gym', 'Proposal'])).toBe('keep')
     expect(bodyRecord(['Total', ' ', '485,000'])).toEqual({ footer: 'report footer "Total"' })
   })
 })

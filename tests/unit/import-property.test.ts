@@ -1,5 +1,5 @@
 // Random and mutated CSVs thrown at the reading pipeline: it never crashes or hangs, and every rejection says file, row (and column).
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -7,7 +7,11 @@ import { readImport } from '../../src/main/importers/read'
 import { ImportError } from '../../src/main/importers/errors'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import')
-const seeds = readdirSync(FIXTURES).map((f) => new Uint8Array(readFileSync(join(FIXTURES, f))))
+// Every fixture, the wild exports in their sub-folder included.
+const seeds = readdirSync(FIXTURES, { recursive: true })
+  .map(String)
+  .filter((f) => statSync(join(FIXTURES, f)).isFile())
+  .map((f) => new Uint8Array(readFileSync(join(FIXTURES, f))))
 
 /** Reads, and if it refuses, checks the refusal is the typed one naming the file and where in it. */
 function readOrExplain(bytes: Uint8Array): void {

@@ -10,7 +10,8 @@ import { streamTable, type ByteSource } from '../../src/main/importers/stream'
 import { readTable, type TableRecord } from '../../src/main/importers/table'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import')
-const CSVS = readdirSync(FIXTURES).filter((f) => f.endsWith('.csv'))
+// Every fixture CSV, the wild exports in their sub-folder included.
+const CSVS = readdirSync(FIXTURES, { recursive: true }).map(String).filter((f) => f.endsWith('.csv'))
 
 /** A source that hands out its bytes in pieces of the given sizes (cycled). */
 function pieces(name: string, bytes: Uint8Array, sizes: number[]): ByteSource {

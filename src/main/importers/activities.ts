@@ -3,7 +3,7 @@ import type { ActivityKind, Direction } from '@shared/domain'
 import type { ImportProblem } from '@shared/contract/imports'
 import type { Field, ResolvedColumns } from './sources'
 import type { TableRecord } from './table'
-import { parseDate, parseDateTime, text, type DayOrder } from './values'
+import { canonicalId, parseDate, parseDateTime, text, type DayOrder } from './values'
 
 export interface ImportedActivity {
   line: number
@@ -132,7 +132,7 @@ export function mapActivityRecords(
       subject: clip(text(cells[subjectAt])),
       outcome: clip(text(cells[outcomeAt])),
       deal: text(cells[dealAt]),
-      dealId: text(cells[dealIdAt]),
+      dealId: dealIdAt < 0 ? null : canonicalId(text(cells[dealIdAt])),
       account: text(cells[accountAt])
     })
   }

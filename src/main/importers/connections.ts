@@ -2,7 +2,7 @@
 import type { ImportProblem } from '@shared/contract/imports'
 import type { Field, ResolvedColumns } from './sources'
 import type { TableRecord } from './table'
-import { parseDate, text } from './values'
+import { detectDayOrder, parseDate, text, type DayOrder } from './values'
 
 export interface ImportedConnection {
   line: number
@@ -16,6 +16,11 @@ export function mapConnectionRecords(file: string, headers: readonly string[], c
   const connections: ImportedConnection[] = []
   const problems: ImportProblem[] = []
   let skipped = 0
+  // LinkedIn writes `27 Jun 2026`; older archives and Excel re-saves write numbers, US-style (`06/05/26` is June 5)
+  // unless the file's own dates show day first (`27/06/2026`).
+  const at = columns.index.connectedOn
+  const verdict = at === undefined ? null : detectDayOrder(records.map((r) => r.cells[at] ?? ''))
+  const order: DayOrder = verdict?.kind === 'known' ? verdict.order : 'mdy'
   for (const r of records) {
     const cell = (f: Field): string | undefined => {
       const i = columns.index[f]
@@ -28,8 +33,7 @@ export function mapConnectionRecords(file: string, headers: readonly string[], c
       skipped++
       continue
     }
-    // LinkedIn writes `27 Jun 2026`: never numeric, so no day/month question here.
-    const on = parseDate(cell('connectedOn'), 'dmy')
+    const on = parseDate(cell('connectedOn'), order)
     if (on.kind === 'invalid') {
       problems.push({ severity: 'error', file, row: r.line, column: headers[columns.index.connectedOn ?? 0] ?? 'Connected On', message: on.reason })
       skipped++

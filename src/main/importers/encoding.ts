@@ -20,6 +20,18 @@ function decodeMacRoman(bytes: Uint8Array): string {
   return out
 }
 
+// Windows-1252's 0x80–0x9F (€, curly quotes, dashes, Š, Ž, Œ, Ÿ …); 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and stay C1.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+
+/**
+ * Windows-1252 text. Some Node builds decode the 'windows-1252' label as ISO-8859-1, turning € (0x80) and the curly
+ * quotes into invisible C1 controls, so that range is mapped here; where the decoder is right this changes nothing.
+ */
+function decodeWindows1252(decoder: { decode(bytes: Uint8Array, options: { stream: boolean }): string }, bytes: Uint8Array, stream: boolean): string {
+  const text = decoder.decode(bytes, { stream })
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c: string) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text
+}
+
 /**
  * How plausible a legacy decoding is: accented lowercase letters inside words are what real names hold;
  * C1 controls, uppercase letters mid-word and maths symbols are what the wrong table produces.
@@ -61,7 +73,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
     // Not valid UTF-8: a single-byte legacy file. Pick the table whose reading looks like words.
-    const windows = new TextDecoder('windows-1252').decode(bytes)
+    const windows = decodeWindows1252(new TextDecoder('windows-1252'), bytes, false)
     const mac = decodeMacRoman(bytes)
     return plausibility(mac) > plausibility(windows) ? { encoding: 'mac-roman', text: mac } : { encoding: 'windows-1252', text: windows }
   }
@@ -91,6 +103,10 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
 /** Decodes a file chunk by chunk in the encoding found from its head; BOMs are dropped. */
 export function chunkDecoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => string {
   if (encoding === 'mac-roman') return (chunk) => decodeMacRoman(chunk)
+  if (encoding === 'windows-1252') {
+    const decoder = new TextDecoder('windows-1252')
+    return (chunk, last) => decodeWindows1252(decoder, chunk, !last)
+  }
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding
   // Not fatal: a stray byte far into a large file becomes U+FFFD rather than failing the whole import.
   const decoder = new TextDecoder(label)

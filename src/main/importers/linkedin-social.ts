@@ -62,28 +62,62 @@ function fromTable(file: string, bytes: Uint8Array, headers: string[], toActivit
 
 const TIMESTAMP_LINE = /^"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"?,/
 
+/** Where a record's text stands after a line: inside a quoted field or not, and whether a new field starts next. */
+interface QuoteState {
+  quoted: boolean
+  fieldStart: boolean
+}
+
 /**
- * Comments.csv: messages span lines without quotes and some archives escape quotes with backslashes, so a
- * record is recognised by the timestamp that starts it; each record's text is then parsed by papaparse.
+ * Follows CSV quoting through one line: a quote opens a field only at its start; inside one, `""` and the archives'
+ * `\"` are escaped quotes and a lone quote closes it. A quote in the middle of an unquoted message is just a character.
+ */
+function scanLine(line: string, state: QuoteState): void {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (state.quoted) {
+      if ((c === '\\' || c === '"') && line[i + 1] === '"') i++
+      else if (c === '"') state.quoted = false
+      state.fieldStart = false
+    } else if (c === '"' && state.fieldStart) {
+      state.quoted = true
+      state.fieldStart = false
+    } else state.fieldStart = c === ','
+  }
+  // A line break outside quotes inside a record continues an unquoted message: no new field starts there.
+  if (!state.quoted) state.fieldStart = false
+}
+
+/**
+ * Comments.csv: messages span lines without quotes and some archives escape quotes with backslashes, so a record
+ * is recognised by the timestamp that starts it — unless that line is still inside the quoted message before it
+ * (a message can quote a timeline); each record's text is then parsed by papaparse.
  */
 function comments(file: string, bytes: Uint8Array, out: Out): void {
   const lines = decodeBytes(bytes).text.replace(/^\uFEFF/, '').split(/\r\n?|\n/)
   const records: { line: number; text: string }[] = []
+  const state: QuoteState = { quoted: false, fieldStart: true }
   lines.forEach((l, i) => {
     if (i === 0) return
     const last = records[records.length - 1]
-    if (TIMESTAMP_LINE.test(l) || !last) records.push({ line: i + 1, text: l })
-    else last.text += `\n${l}`
+    if (!last || (!state.quoted && TIMESTAMP_LINE.test(l))) {
+      records.push({ line: i + 1, text: l })
+      state.quoted = false
+      state.fieldStart = true
+    } else last.text += `\n${l}`
+    scanLine(l, state)
   })
   for (const r of records) {
-    if (r.text.trim() === '') continue
-    const parsed = Papa.parse<string[]>(r.text.replace(/\\"/g, '""'), { delimiter: ',', newline: '\n' })
+    // Blank lines after the last record (the file's final newline among them) are not part of its message.
+    const recordText = r.text.replace(/\n+$/, '')
+    if (recordText.trim() === '') continue
+    const parsed = Papa.parse<string[]>(recordText.replace(/\\"/g, '""'), { delimiter: ',', newline: '\n' })
     const cells = parsed.data[0] ?? []
     let date = cells[0]
     let message = cells.slice(2).join(',')
     if (parsed.errors.length > 0 || parsed.data.length > 1) {
       // Unquoted commas and newlines: the date and link are the first two fields, the message is all the rest.
-      const m = /^"?([^,"]*)"?,"?([^,"]*)"?,([\s\S]*)$/.exec(r.text)
+      const m = /^"?([^,"]*)"?,"?([^,"]*)"?,([\s\S]*)$/.exec(recordText)
       date = m?.[1]
       message = (m?.[3] ?? '').replace(/^"|"$/g, '')
     }

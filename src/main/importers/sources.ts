@@ -138,8 +138,9 @@ export const SOURCES: readonly SourceMapping[] = [
       account: ['Associated Company', 'Associated Company (Primary)', 'Company name'],
       owner: ['Deal owner'],
       stage: ['Deal Stage'],
-      amount: ['Amount'],
-      currency: ['Currency'],
+      // Newer exports name the company-currency amount apart from the deal's own.
+      amount: ['Amount', 'Amount in company currency', 'Deal amount'],
+      currency: ['Currency', 'Deal currency code'],
       probability: ['Deal probability'],
       forecastCategory: ['Forecast category'],
       closeDate: ['Close Date'],

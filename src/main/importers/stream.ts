@@ -4,7 +4,7 @@ import Papa from 'papaparse'
 import type { ImportProblem } from '@shared/contract/imports'
 import { ImportError } from './errors'
 import { chunkDecoder, detectEncoding, type Encoding } from './encoding'
-import { bodyRecord, detectDelimiter, findHeaderIndex, parseRecords, type TableRecord } from './table'
+import { bodyRecord, detectDelimiter, findHeaderIndex, parseRecords, TrailingFooters, type TableRecord } from './table'
 
 /** Where the bytes come from: a file on disk (the command line) or bytes a window sent. */
 export interface ByteSource {
@@ -135,6 +135,7 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
   const header = headRecords[headerIndex]
   if (!header) throw new ImportError({ file, row: 1 }, 'no header row found: the file needs a row of column names')
 
+  const width = header.cells.length
   const problems: ImportProblem[] = []
   const dropped: { row: number; reason: string }[] = []
   const warn = (p: ImportProblem) => {
@@ -148,6 +149,7 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
     let index = 0
     let first: string | null = text
     let finished = done
+    const trailing = new TrailingFooters(width)
     while (true) {
       let chunkText: string
       if (first !== null) {
@@ -179,11 +181,13 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
           if (dropped.length < MAX_PROBLEMS) dropped.push({ row: at, reason: fate.footer })
           continue
         }
-        out.push({ line: at, cells })
+        for (const kept of trailing.push({ line: at, cells })) out.push(kept)
       }
       if (out.length > 0) yield out
       if (finished && partial === '') break
     }
+    for (const d of trailing.end()) if (dropped.length < MAX_PROBLEMS) dropped.push(d)
+    dropped.sort((a, b) => a.row - b.row)
   }
 
   return {

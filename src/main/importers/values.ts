@@ -16,6 +16,32 @@ export function text(raw: string | undefined): string | null {
   return isMissing(raw) ? null : raw.trim()
 }
 
+const SALESFORCE_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'
+
+/**
+ * A record id as one spelling: Salesforce writes the same record as a 15-character id in reports and an 18-character
+ * one (the 15 plus a case checksum) from the API and Data Loader, so a checksummed 18-character id becomes its 15.
+ * Anything else is returned as written.
+ */
+export function canonicalId(raw: string | null): string | null {
+  if (raw === null || raw.length !== 18 || !/^[a-zA-Z0-9]{18}$/.test(raw)) return raw
+  let suffix = ''
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0
+    for (let i = 0; i < 5; i++) {
+      const c = raw.charCodeAt(chunk * 5 + i)
+      if (c >= 65 && c <= 90) bits |= 1 << i
+    }
+    suffix += SALESFORCE_SUFFIX[bits]
+  }
+  return suffix === raw.slice(15).toUpperCase() ? raw.slice(0, 15) : raw
+}
+
+/** An id Excel turned into a rounded number when the export was opened and saved (`1.83E+10`): the real id is lost. */
+export function isExcelRoundedId(raw: string | null): boolean {
+  return raw !== null && /^\d(?:[.,]\d+)?E\+\d+$/i.test(raw)
+}
+
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string }
 
 const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', C$: 'CAD' }

@@ -1,0 +1,297 @@
+// Exports as they occur in the wild — Excel re-saves in other locales, Data Loader and "internal value" exports,
+// grouped reports, older LinkedIn archives — imported through the real pipeline into a real workspace file.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch, type Context } from '../../src/main/dispatch'
+import { handlers } from '../../src/main/handlers'
+import { WorkspaceSession } from '../../src/main/session'
+import type { ImportPreview, ImportResult } from '../../src/shared/contract'
+import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+
+const WILD = join(__dirname, '..', 'fixtures', 'import', 'wild')
+const fixture = (name: string) => readFileSync(join(WILD, name))
+const payload = (name: string, bytes: Buffer | Uint8Array = fixture(name)) => ({ fileName: name, contentBase64: Buffer.from(bytes).toString('base64') })
+
+let ws: TempWorkspace
+let session: WorkspaceSession
+let ctx: Context
+
+beforeEach(async () => {
+  ws = makeWorkspace()
+  ws.store.close()
+  session = new WorkspaceSession(ws.path)
+  await session.openExisting(clock)
+  ctx = { session, clock, shell: 'browser' }
+})
+afterEach(async () => {
+  await session.close()
+  ws.dispose()
+})
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const envelope = await dispatch(handlers, ctx, method, input)
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.value as T
+}
+const sqlite = () => session.requireStore().sqlite
+const deals = () =>
+  sqlite()
+    .prepare(
+      `SELECT d.external_id, d.name, a.name AS account, r.name AS owner, d.amount_minor, d.currency, d.stage, d.status, d.probability, d.close_date
+       FROM deals d JOIN accounts a ON a.id = d.account_id JOIN reps r ON r.id = d.owner_id ORDER BY d.id`
+    )
+    .all()
+const count = (table: string) => sqlite().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+const repId = (name: string) => sqlite().prepare('SELECT id FROM reps WHERE name = ?').pluck().get(name) as number
+
+describe('Salesforce reports re-saved by Excel in other locales', () => {
+  it('German Excel (Windows-1252, semicolons, 1.234.567,89, "950,50 €", 31.12.2026, 90,0): amounts, euros and dates exact', async () => {
+    const name = 'salesforce-report-excel-de-semicolon-cp1252.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'salesforce-report', encoding: 'windows-1252', delimiter: ';', dateOrder: 'known', toCreate: 4, toSkip: 0, problems: [] })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000AbC01', name: 'Müller Retrofit Halle 3', account: 'Müller Maschinenbau GmbH', owner: 'Jürgen Weiß', amount_minor: 123_456_789, currency: 'USD', stage: 'negotiation', status: 'open', probability: 90, close_date: '2026-12-31' },
+      { external_id: 'salesforce:0065g00000AbC02', name: 'Lumière pilot', account: 'Société Lumière S.A.', owner: 'Zoë Lefèvre', amount_minor: 48_500_000, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-15' },
+      { external_id: 'salesforce:0065g00000AbC03', name: 'Köhler Abfüllung', account: 'Brauerei Köhler KG', owner: 'Jürgen Weiß', amount_minor: 1_250_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 10, close_date: '2027-03-01' },
+      { external_id: 'salesforce:0065g00000AbC04', name: 'Lumière support', account: 'Société Lumière S.A.', owner: 'Zoë Lefèvre', amount_minor: 95_050, currency: 'EUR', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-11-04' }
+    ])
+  })
+
+  it('French Excel "CSV UTF-8" (BOM, narrow no-break space thousands, "90 %", day-first dates)', async () => {
+    const name = 'salesforce-report-excel-fr-utf8-bom-nnbsp.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'salesforce-report', encoding: 'utf-8-bom', delimiter: ';', dateOrder: 'known', toCreate: 2, toSkip: 0 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000Fr001', name: 'Refonte site Lyon', account: 'Atelier Brunet SARL', owner: 'Élodie Marchand', amount_minor: 123_456_789, currency: 'EUR', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-04-03' },
+      { external_id: 'salesforce:0065g00000Fr002', name: 'Maintenance 2027', account: 'Atelier Brunet SARL', owner: 'Élodie Marchand', amount_minor: 48_500_000, currency: 'EUR', stage: 'negotiation', status: 'open', probability: 90, close_date: '2027-02-28' }
+    ])
+  })
+
+  it('Excel "Unicode Text" (UTF-16LE, tabs, $ amounts, a quoted two-line next step, a row of empty cells)', async () => {
+    const name = 'salesforce-report-excel-unicode-text-utf16.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ encoding: 'utf-16le', delimiter: 'tab', rowCount: 3, toCreate: 3, toSkip: 0 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000XyZ01', name: 'Fjord analytics', account: 'Nordlys AS', owner: 'Ingrid Solberg', amount_minor: 4_825_000, currency: 'USD', stage: 'solution', status: 'open', probability: 40, close_date: '2027-03-15' },
+      { external_id: 'salesforce:0065g00000XyZ02', name: 'Fjord renewal', account: 'Nordlys AS', owner: 'Ingrid Solberg', amount_minor: 710_000, currency: 'USD', stage: 'solution', status: 'open', probability: 70, close_date: '2026-12-01' },
+      { external_id: 'salesforce:0065g00000XyZ03', name: 'Åre cabins', account: 'Åre Stugby AB', owner: 'Magnus Öberg', amount_minor: 0, currency: 'USD', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-10-28' }
+    ])
+    expect(sqlite().prepare("SELECT next_step FROM deals WHERE name = 'Fjord analytics'").pluck().get()).toBe('Call CFO\nthen send deck')
+  })
+
+  it('Excel for Mac "CSV (Macintosh)": Mac Roman with carriage returns only', async () => {
+    const name = 'generic-deals-mac-roman-cr-only.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'generic-deals', encoding: 'mac-roman', rowCount: 2, toCreate: 2 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Crêperie franchise', account: 'Crêpes & Cie', owner: 'Loïc Hervé', amount_minor: 250_000, currency: 'GBP', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-01-15' },
+      { external_id: null, name: 'Gâteau line', account: 'Crêpes & Cie', owner: 'Loïc Hervé', amount_minor: 90_000, currency: 'GBP', stage: 'solution', status: 'open', probability: 40, close_date: '2027-02-01' }
+    ])
+  })
+})
+
+describe('Salesforce report layouts', () => {
+  it('a grouped report saved to CSV: owners carried down their group, subtotal, grand total and closing lines dropped', async () => {
+    const name = 'salesforce-report-grouped-owner-subtotals.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ headerRow: 5, rowCount: 5, toCreate: 5, toSkip: 0 })
+    expect(preview.droppedRows).toEqual([
+      { row: 8, reason: 'report total row "Subtotal"' },
+      { row: 12, reason: 'report total row "Subtotal"' },
+      { row: 13, reason: 'report total row "Grand Totals (5 records)"' },
+      { row: 15, reason: 'report footer "Touchline Demo Org" after the last row' },
+      { row: 16, reason: 'report footer "Copyright (c) 2000-2026 salesforce.com, inc. All rights rese"' },
+      { row: 17, reason: 'report footer "Confidential Information - Do Not Distribute"' },
+      { row: 18, reason: 'report footer "Generated By:  Priya Natarajan  11/23/2026 9:00 AM"' }
+    ])
+    expect(preview.problems).toEqual([
+      { severity: 'warning', file: name, row: 7, column: 'Opportunity Owner', message: "read as a report grouped by Opportunity Owner: each group's value on its first row is carried down to the 3 row(s) under it, from this one on" }
+    ])
+    expect(preview.newReps).toEqual(['Priya Natarajan', 'Tomás Ferreira'])
+    const result = await call<ImportResult>('import.apply', payload(name))
+    expect(result).toMatchObject({ dealsCreated: 5, repsCreated: 2, accountsCreated: 2, skipped: 0 })
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Kestrel fleet', account: 'Kestrel Logistics Ltd.', owner: 'Priya Natarajan', amount_minor: 2_000_000, currency: 'USD', stage: 'prospecting', status: 'open', probability: 10, close_date: '2026-11-30' },
+      { external_id: null, name: 'Kestrel depots', account: 'Kestrel Logistics Ltd.', owner: 'Priya Natarajan', amount_minor: 3_500_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 20, close_date: '2026-12-15' },
+      { external_id: null, name: 'Orla ferries', account: 'Orla Marine Lda.', owner: 'Tomás Ferreira', amount_minor: 8_050_000, currency: 'USD', stage: 'solution', status: 'open', probability: 50, close_date: '2027-01-20' },
+      { external_id: null, name: 'Orla dockside', account: 'Orla Marine Lda.', owner: 'Tomás Ferreira', amount_minor: 1_200_000, currency: 'USD', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-10-02' },
+      { external_id: null, name: 'Orla spares', account: 'Orla Marine Lda.', owner: 'Tomás Ferreira', amount_minor: 300_000, currency: 'USD', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-09-14' }
+    ])
+  })
+
+  it('converted amounts in another currency than the deal\'s, the classic org-name footer, and "Last, First" owners listed as new reps to map', async () => {
+    const name = 'salesforce-report-last-first-owner-converted-amounts.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    // The owners stay as the report writes them: the wizard lists them as new reps, where they can be mapped to existing ones.
+    expect(preview).toMatchObject({ rowCount: 3, toCreate: 3, toSkip: 0, problems: [], newReps: ['Okonkwo, Adaeze', 'van der Berg, Joost'] })
+    expect(preview.droppedRows).toEqual([
+      { row: 7, reason: 'report footer "Touchline Demo Org" after the last row' },
+      { row: 8, reason: 'report footer "Copyright (c) 2000-2026 salesforce.com, inc. All rights rese"' },
+      { row: 9, reason: 'report footer "Confidential Information - Do Not Distribute"' },
+      { row: 10, reason: 'report footer "Generated By:  Adaeze Okonkwo  11/23/2026 9:00 AM"' },
+      { row: 11, reason: 'report footer "Touchline Demo Org" after the last row' }
+    ])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000Lm001', name: 'Baobab cold chain', account: 'Baobab Foods Plc', owner: 'Okonkwo, Adaeze', amount_minor: 6_400_000, currency: 'GBP', stage: 'proposal', status: 'open', probability: 75, close_date: '2027-02-28' },
+      // "Amount Currency" says EUR, but the converted amount is written in dollars: the number is dollars.
+      { external_id: 'salesforce:0065g00000Lm002', name: 'Tulpen ERP', account: 'Tulpen B.V.', owner: 'van der Berg, Joost', amount_minor: 22_743_000, currency: 'USD', stage: 'negotiation', status: 'open', probability: 90, close_date: '2026-12-31' },
+      { external_id: 'salesforce:0065g00000Lm003', name: 'Baobab upsell', account: 'Baobab Foods Plc', owner: 'Okonkwo, Adaeze', amount_minor: 525_050, currency: 'GBP', stage: 'prospecting', status: 'open', probability: 10, close_date: '2027-03-01' }
+    ])
+  })
+
+  it('an opportunities-with-products report repeats an opportunity per product: one deal, the repeat skipped with its row; Data Loader\'s 18-character ids then update the same deals', async () => {
+    const name = 'salesforce-report-opportunity-products-repeated-ids.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ rowCount: 3, toCreate: 2, toSkip: 1 })
+    expect(preview.problems).toEqual([{ severity: 'warning', file: name, row: 3, column: 'Opportunity ID', message: 'the deal 0065g00000Jp001 was read on row 2 already: this row is skipped' }])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000Jp001', name: 'Juniper rollout', account: 'Juniper Health', owner: 'Sofia Brandt', amount_minor: 9_000_000, currency: 'USD', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-31' },
+      { external_id: 'salesforce:0065g00000Jp002', name: 'Juniper labs', account: 'Juniper Health', owner: 'Sofia Brandt', amount_minor: 1_500_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-03-31' }
+    ])
+
+    const newer = 'salesforce-dataloader-18-char-ids-relationship-names.csv'
+    expect(await call<ImportPreview>('import.preview', payload(newer))).toMatchObject({ source: 'salesforce-api', toCreate: 0, toUpdate: 2 })
+    const again = await call<ImportResult>('import.apply', payload(newer))
+    expect(again).toMatchObject({ dealsCreated: 0, dealsUpdated: 2, repsCreated: 0, accountsCreated: 0 })
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000Jp001', name: 'Juniper rollout', account: 'Juniper Health', owner: 'Sofia Brandt', amount_minor: 9_200_000, currency: 'USD', stage: 'negotiation', status: 'open', probability: 80, close_date: '2027-02-15' },
+      { external_id: 'salesforce:0065g00000Jp002', name: 'Juniper labs', account: 'Juniper Health', owner: 'Sofia Brandt', amount_minor: 1_500_000, currency: 'USD', stage: 'qualifying', status: 'won', probability: 100, close_date: '2026-12-20' }
+    ])
+  })
+
+  it('a Data Loader export (upper-case headers, 18-character ids, true/false, .000Z and +0000 stamps, "" cells, a trailing comma)', async () => {
+    const name = 'salesforce-dataloader-iso-datetimes-trailing-comma.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'salesforce-api', rowCount: 3, toCreate: 3, toSkip: 0 })
+    expect(preview.problems.map((p) => p.column)).toEqual(['OWNERID', 'ACCOUNTID'])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000QrS01', name: 'Heron wind farm', account: '0015g00000Acc01AAB', owner: '0055g00000Usr01AAA', amount_minor: 25_000_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-02-26' },
+      { external_id: 'salesforce:0065g00000QrS02', name: 'Heron spares', account: '0015g00000Acc02AAB', owner: '0055g00000Usr01AAA', amount_minor: 1_750_050, currency: 'USD', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-10-09' },
+      { external_id: 'salesforce:0065g00000QrS03', name: 'Heron O&M', account: '0015g00000Acc02AAB', owner: '0055g00000Usr02AAA', amount_minor: 0, currency: 'USD', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-09-30' }
+    ])
+    expect(sqlite().prepare('SELECT created_date FROM deals ORDER BY id').pluck().all()).toEqual(['2026-06-27', '2026-05-02', '2026-04-11'])
+  })
+})
+
+describe('HubSpot and Pipedrive as exported in the wild', () => {
+  it('HubSpot internal values: stage ids, amounts in company currency, the primary of several associated companies', async () => {
+    const name = 'hubspot-internal-stage-ids-owner-emails.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'hubspot', encoding: 'utf-8-bom', dateOrder: 'known', toCreate: 5, toSkip: 0 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'hubspot:18273645001', name: 'Lark sensors', account: 'Lark Instruments', owner: 'wren.adeyemi@example.com', amount_minor: 1_200_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-06-27' },
+      { external_id: 'hubspot:18273645002', name: 'Lark gateways', account: 'Lark Instruments', owner: 'wren.adeyemi@example.com', amount_minor: 4_850_000, currency: 'USD', stage: 'negotiation', status: 'open', probability: 80, close_date: '2027-01-15' },
+      { external_id: 'hubspot:18273645003', name: 'Moss retrofit', account: 'Moss Builders Inc', owner: 'ravi.menon@example.com', amount_minor: 990_000, currency: 'USD', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-10-31' },
+      { external_id: 'hubspot:18273645004', name: 'Moss phase 2', account: 'Moss Builders Inc', owner: 'ravi.menon@example.com', amount_minor: 0, currency: 'USD', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-11-05' },
+      { external_id: 'hubspot:18273645005', name: 'Tern survey', account: 'Tern Geo', owner: 'Unassigned (imported)', amount_minor: 300_000, currency: 'USD', stage: 'solution', status: 'open', probability: 40, close_date: '2027-02-01' }
+    ])
+    expect(count('accounts')).toBe(3)
+  })
+
+  it('HubSpot ids Excel rounded to 1.83E+10 are refused row by row, naming the column, and nothing is written', async () => {
+    const name = 'hubspot-excel-rounded-record-ids.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    const message = '"1.83E+10" is an id Excel rounded to a number when the file was saved: export again and import the file without saving it from Excel'
+    expect(preview).toMatchObject({ toCreate: 0, toSkip: 2 })
+    expect(preview.problems).toEqual([
+      { severity: 'error', file: name, row: 2, column: 'Record ID', message },
+      { severity: 'error', file: name, row: 3, column: 'Record ID', message }
+    ])
+    expect(await call<ImportResult>('import.apply', payload(name))).toMatchObject({ dealsCreated: 0, skipped: 2 })
+    expect(count('deals')).toBe(0)
+  })
+
+  it('Pipedrive re-saved in Windows-1252: € values, deleted deals skipped, won and lost deals closed on their won/lost time', async () => {
+    const name = 'pipedrive-cp1252-euro-statuses-no-expected-date.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'pipedrive', encoding: 'windows-1252', toCreate: 3, toSkip: 1 })
+    expect(preview.problems).toEqual([{ severity: 'warning', file: name, row: 5, column: 'Deal - Status', message: 'the deal is marked deleted in the CRM: skipped' }])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'pipedrive:311', name: 'Émile café chain', account: 'Cafés Émile S.A.', owner: 'Inès Moreau', amount_minor: 1_450_000, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-31' },
+      { external_id: 'pipedrive:312', name: 'Großhandel Nord', account: 'Nordgroß GmbH', owner: 'Björn Åkesson', amount_minor: 320_000, currency: 'EUR', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-10-20' },
+      { external_id: 'pipedrive:313', name: 'Bellmare boats', account: 'Bellmare Ltd.', owner: 'Björn Åkesson', amount_minor: 780_000, currency: 'EUR', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-09-01' }
+    ])
+    expect(sqlite().prepare("SELECT loss_reason FROM deals WHERE name = 'Bellmare boats'").pluck().get()).toBe('value_and_competition')
+  })
+})
+
+describe('a LinkedIn archive from the wild', () => {
+  it('older Connections.csv (no URL, US numeric dates, emoji), a quoted comment holding a timestamp line, multi-line shares; unknown files ignored', async () => {
+    await call('import.apply', payload('hubspot-internal-stage-ids-owner-emails.csv'))
+    const rep = repId('wren.adeyemi@example.com')
+    const dir = 'Complete_LinkedInDataExport_11-23-2026/'
+    const zip = zipSync({
+      [`${dir}Connections.csv`]: new Uint8Array(fixture('linkedin-connections-old-no-url-us-dates.csv')),
+      [`${dir}Comments.csv`]: new Uint8Array(fixture('linkedin-comments-quoted-timestamp-line.csv')),
+      [`${dir}Shares.csv`]: new Uint8Array(fixture('linkedin-shares-multiline-commentary.csv')),
+      [`${dir}Reactions.csv`]: new Uint8Array(fixture('linkedin-reactions-crlf.csv')),
+      // Files the importer does not read: a profile, messages, an empty one, a sub-folder, and bytes that are no CSV at all.
+      [`${dir}Profile.csv`]: strToU8('First Name,Last Name,Maiden Name,Headline\nHana,Rep,,Account Executive\n'),
+      [`${dir}messages.csv`]: strToU8('CONVERSATION ID,FROM,TO,DATE,CONTENT\n2-abc,Hana Rep,Ola Lark,2026-11-01 09:00:00 UTC,"Hi Ola,\nlunch?"\n'),
+      [`${dir}Rich_Media.csv`]: new Uint8Array(),
+      [`${dir}Jobs/Saved Jobs.csv`]: strToU8('Saved Date,Job Url,Job Title,Company Name\n'),
+      [`${dir}Rich_Media/photo.jpg`]: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46])
+    })
+    const preview = await call<ImportPreview>('import.preview', payload('linkedin.zip', zip))
+    expect(preview).toMatchObject({ source: 'linkedin-connections', entry: `${dir}Connections.csv`, toCreate: 10, toSkip: 1, socialActivities: 7 })
+    expect(preview.problems).toEqual([{ severity: 'warning', file: `linkedin.zip/${dir}Connections.csv`, row: 3, column: 'First Name', message: 'no name (a hidden profile): skipped' }])
+    const result = await call<ImportResult>('import.apply', { ...payload('linkedin.zip', zip), repId: rep })
+    expect(result).toMatchObject({ connectionsCreated: 3, activitiesCreated: 7, skipped: 1 })
+    expect(sqlite().prepare('SELECT c.person_name, c.company_name, a.name AS account, c.connected_on FROM connections c LEFT JOIN accounts a ON a.id = c.account_id ORDER BY c.id').all()).toEqual([
+      { person_name: 'Hana Sato', company_name: 'Lark Instruments', account: 'Lark Instruments', connected_on: '2026-06-05' },
+      { person_name: 'Olu Bankole', company_name: 'Moss Builders 🚀', account: 'Moss Builders Inc', connected_on: '2024-12-24' },
+      { person_name: 'Ida Kern', company_name: null, account: null, connected_on: '2023-01-02' }
+    ])
+    expect(sqlite().prepare('SELECT kind, occurred_at, subject FROM activities WHERE rep_id = ? ORDER BY occurred_at').all(rep)).toEqual([
+      { kind: 'social_post', occurred_at: '2026-10-01T07:00:00Z', subject: 'Hiring! We are looking for an AE, DACH region, start "ASAP"' },
+      { kind: 'social_share', occurred_at: '2026-10-02T07:00:00Z', subject: 'https://example.com/whitepaper' },
+      { kind: 'social_reaction', occurred_at: '2026-10-03T12:00:00Z', subject: 'PRAISE https://www.linkedin.com/feed/update/urn:li:activity:31' },
+      { kind: 'social_reaction', occurred_at: '2026-10-04T12:00:00Z', subject: 'LIKE https://www.linkedin.com/feed/update/urn:li:activity:32' },
+      { kind: 'social_comment', occurred_at: '2026-11-10T08:00:00Z', subject: 'Timeline from the panel: 2026-11-01 10:00:00, kickoff then the "real" work' },
+      { kind: 'social_comment', occurred_at: '2026-11-12T09:30:00Z', subject: null },
+      { kind: 'social_comment', occurred_at: '2026-11-13T18:05:00Z', subject: 'Well said' }
+    ])
+  })
+})
+
+describe('hand-made and generic files', () => {
+  it('a BOM and a preamble, the header on row 3, mixed CRLF/LF, a quoted newline, no-break and thin spaces in numbers, no final newline', async () => {
+    const name = 'generic-deals-bom-preamble-mixed-eol-no-final-newline.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'generic-deals', encoding: 'utf-8-bom', headerRow: 3, rowCount: 3, toCreate: 2, toSkip: 1 })
+    // A bracketed negative is read as negative, and a deal cannot be worth less than nothing: refused at its row and column.
+    expect(preview.problems).toEqual([{ severity: 'error', file: name, row: 7, column: 'Value', message: 'the amount is negative' }])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Quarry upgrade', account: 'Quarry Stone Ltd', owner: 'Nell Okoro', amount_minor: 123_450, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-02-28' },
+      { external_id: null, name: 'Quarry haulage', account: 'Quarry Stone Ltd', owner: 'Nell Okoro', amount_minor: 1_200_000, currency: 'EUR', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-03-31' }
+    ])
+  })
+
+  it('a file with only its header imports nothing and fails nothing', async () => {
+    const name = 'generic-deals-header-only.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'generic-deals', rowCount: 0, toCreate: 0, toSkip: 0, problems: [] })
+    expect(await call<ImportResult>('import.apply', payload(name))).toMatchObject({ dealsCreated: 0, skipped: 0 })
+    expect(count('deals')).toBe(0)
+  })
+
+  it('activities from European Excel: semicolons, 27.06.2026 07:35, a blank row and a total row', async () => {
+    const name = 'activities-excel-eu-dotted-datetimes.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'activities', delimiter: ';', dateOrder: 'known', rowCount: 3, toCreate: 3, toSkip: 0 })
+    expect(preview.droppedRows).toEqual([{ row: 6, reason: 'report footer "Total"' }])
+    await call('import.apply', payload(name))
+    expect(sqlite().prepare('SELECT r.name AS rep, a.kind, a.direction, a.occurred_at, a.subject, ac.name AS account FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN accounts ac ON ac.id = a.account_id ORDER BY a.occurred_at').all()).toEqual([
+      { rep: 'Nell Okoro', kind: 'call', direction: 'outbound', occurred_at: '2026-06-27T07:35:00Z', subject: 'Intro call', account: null },
+      { rep: 'Nell Okoro', kind: 'meeting', direction: 'outbound', occurred_at: '2026-07-02T14:00:00Z', subject: 'Site visit', account: null },
+      { rep: 'Nell Okoro', kind: 'email', direction: 'inbound', occurred_at: '2026-07-13T00:00:00Z', subject: 'Follow-up', account: null }
+    ])
+  })
+})
