@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSource } from '../../src/main/importers/stream'
-import { ImportCancelled, prepareImport, runImport } from '../../src/main/importers/run'
+import { ImportCancelled, prepareImport, runImport, type Progress } from '../../src/main/importers/run'
 import { connectionHash } from '../../src/main/importers/apply'
 import { foldNewActivities } from '../../src/main/services/forecast/productivity'
 import { recomputeEvidence } from '../../src/main/services/pipeline/evidence'
@@ -30,12 +30,12 @@ afterEach(() => {
 const sqlite = () => ws.store.sqlite
 const triggerSql = () => sqlite().prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'activities_days_insert'").pluck().get()
 
-async function importActivities(rows: number, isCancelled?: () => boolean) {
+async function importActivities(rows: number, isCancelled?: () => boolean, onProgress?: (p: Progress) => void) {
   const path = join(files.dir, `activities-${rows}.csv`)
   writeActivitiesCsv(path, rows, world)
   const request = { source: fileSource(path, `activities-${rows}.csv`), read: {} }
   const prepared = await prepareImport(request)
-  return runImport(sqlite(), prepared, request, { now: '2026-11-23T09:00:00Z', today: '2026-11-23', backup: async () => 'none (test)', sliceMs: 0, isCancelled })
+  return runImport(sqlite(), prepared, request, { now: '2026-11-23T09:00:00Z', today: '2026-11-23', backup: async () => 'none (test)', sliceMs: 0, isCancelled, onProgress })
 }
 
 /** activity_days as a fresh count of every activity would make it. */
@@ -50,6 +50,20 @@ function countedFresh(): unknown[] {
 const counted = () => sqlite().prepare('SELECT day, rep_id, n, meeting, call, email, social FROM activity_days WHERE n > 0 ORDER BY 1, 2').all()
 
 describe('a streamed activities import', () => {
+  it('says while it builds the indexes of a first bulk load which one of how many, then that it is finishing', async () => {
+    const indexes = sqlite().prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL").pluck().get() as number
+    expect(indexes).toBeGreaterThan(3)
+    const seen: Progress[] = []
+    // 110,000 rows, about 9 MB: past the size at which an empty table's indexes are set aside and built once at the end.
+    await importActivities(110_000, undefined, (p) => seen.push({ ...p }))
+    const phases = seen.map((p) => p.phase).filter((phase, i, all) => phase !== all[i - 1])
+    expect(phases).toEqual(['backup', 'writing', 'finishing', 'indexing', 'finishing'])
+    const steps = seen.filter((p) => p.phase === 'indexing').map((p) => p.step)
+    expect(steps).toEqual(Array.from({ length: indexes }, (_, done) => ({ done, total: indexes })))
+    expect(seen.filter((p) => p.phase !== 'indexing').every((p) => p.step === null)).toBe(true)
+    expect(seen.at(-1)).toMatchObject({ phase: 'finishing', rowsDone: 110_000 })
+  })
+
   it("stores exactly the rows the bench's SQLite-only floor inserts, so the two rates compare the same work", async () => {
     await importActivities(3000)
     const stored = sqlite().prepare('SELECT rep_id, kind, direction, occurred_at, subject, outcome, deal_id, account_id FROM activities ORDER BY id').raw().all()

@@ -27,8 +27,10 @@ export interface ImportRequest {
 }
 
 export interface Progress {
-  phase: 'reading' | 'backup' | 'writing' | 'finishing'
+  phase: 'reading' | 'backup' | 'writing' | 'indexing' | 'finishing'
   rowsDone: number
+  /** While indexing: how many of the table's indexes are built so far, of how many; null otherwise. */
+  step: { done: number; total: number } | null
   /** Exact once the whole file is read; otherwise estimated from the bytes read so far. */
   rowsTotal: number | null
   bytesDone: number
@@ -178,8 +180,8 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
   let rowsDone = 0
   let rowsRead = 0
   let sliceStarted = performance.now()
-  const progress = (phase: Progress['phase'], rowsTotal: number | null, bytesDone: number) =>
-    options.onProgress?.({ phase, rowsDone, rowsTotal, bytesDone, bytesTotal })
+  const progress = (phase: Progress['phase'], rowsTotal: number | null, bytesDone: number, step: Progress['step'] = null) =>
+    options.onProgress?.({ phase, rowsDone, rowsTotal, bytesDone, bytesTotal, step })
   const checkpoint = async () => {
     if (options.isCancelled?.()) throw new ImportCancelled()
     if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs))
@@ -276,10 +278,12 @@ export async function runImport(conn: Database.Database, prepared: PreparedImpor
       if (rebuilt.length > 0) {
         const restore = tuneForIndexBuilds(conn)
         try {
-          for (const sql of rebuilt) {
+          for (const [i, sql] of rebuilt.entries()) {
+            progress('indexing', rowsDone, bytesTotal, { done: i, total: rebuilt.length })
             conn.exec(sql)
             await checkpoint()
           }
+          progress('finishing', rowsDone, bytesTotal)
         } finally {
           restore()
         }

@@ -180,7 +180,9 @@ export interface ImportProgress {
   jobId: string
   fileName: string
   state: ImportJobState
-  phase: 'reading' | 'backup' | 'writing' | 'finishing'
+  phase: 'reading' | 'backup' | 'writing' | 'indexing' | 'finishing'
+  /** While indexing (a first bulk load builds a table's indexes once, after its rows): indexes built so far, of how many. */
+  step: { done: number; total: number } | null
   rowsDone: number
   /** Exact once the whole file is read, else estimated from the share of bytes read; null before any row. */
   rowsTotal: number | null

@@ -473,8 +473,10 @@ function JobProgress({ job, onCancel }: { job: ImportProgress; onCancel: () => v
   const what =
     job.phase === 'backup'
       ? 'Backing up the workspace before writing…'
-      : job.phase === 'finishing'
-        ? `${count(job.rowsDone)} rows read; updating the evidence of every deal…`
+      : job.phase === 'indexing' && job.step
+        ? `${count(job.rowsDone)} rows written; building the activity indexes (${job.step.done + 1} of ${job.step.total})…`
+        : job.phase === 'finishing'
+          ? `${count(job.rowsDone)} rows written; updating the evidence of the deals they touch and saving…`
         : job.phase === 'reading'
           ? 'Reading the file…'
           : `${count(job.rowsDone)}${total ? ` of about ${count(total)}` : ''} rows · ${count(job.rowsPerSecond)} rows/s${job.secondsLeft !== null ? ` · about ${seconds(job.secondsLeft)} left` : ''}`
