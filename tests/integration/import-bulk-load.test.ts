@@ -85,16 +85,29 @@ describe('a streamed activities import', () => {
     const indexes = () => sqlite().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal_evidence' ORDER BY name").all()
     const before = indexes()
     expect(before.length).toBeGreaterThan(3)
-    await importActivities(3000)
+    // 40 rows fall on 32 of the 120 deals: over a quarter, so deal_evidence's indexes were set aside and rebuilt.
+    await importActivities(40)
     const evidence = () => sqlite().prepare('SELECT * FROM deal_evidence ORDER BY deal_id').all()
     const after = evidence()
-    // The file's activities fall on 96 of the 120 deals: over a quarter, so the indexes were set aside and rebuilt.
-    expect(after.length).toBe(96)
+    expect(after.length).toBe(32)
     sqlite().exec('SAVEPOINT check_all')
     recomputeEvidence(sqlite(), sqlite().prepare('SELECT deal_id FROM deal_evidence').pluck().all() as number[], '2026-11-23')
     expect(after).toEqual(evidence())
     sqlite().exec('ROLLBACK TO check_all; RELEASE check_all')
     expect(indexes()).toEqual(before)
+  })
+
+  it('touching most deals, refreshes every deal in one pass: each with the evidence a recompute gives', async () => {
+    // The file's activities fall on 96 of the 120 deals; the 24 others get their (empty) evidence too.
+    await importActivities(3000)
+    const evidence = () => sqlite().prepare('SELECT * FROM deal_evidence ORDER BY deal_id').all()
+    const after = evidence()
+    expect(after.length).toBe(120)
+    expect(after.filter((e) => (e as { activity_count: number }).activity_count > 0)).toHaveLength(96)
+    sqlite().exec('SAVEPOINT check_all')
+    recomputeEvidence(sqlite(), sqlite().prepare('SELECT id FROM deals').pluck().all() as number[], '2026-11-23')
+    expect(after).toEqual(evidence())
+    sqlite().exec('ROLLBACK TO check_all; RELEASE check_all')
   })
 
   it('cancelled part-way, leaves foreign keys on, the trigger in place and no activity', async () => {
