@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { openWorkspace } from '../../src/main/store/open'
 import { ensureEvidenceFresh, refreshAllEvidence, recomputeEvidence } from '../../src/main/services/pipeline/evidence'
 import { addDays } from '../../src/shared/dates'
-import { FORECAST_SQL, INSPECT_REP_SQL, filterSql, inspectRep, listPipeline, pipelineForecast, pipelinePageSql } from '../../src/main/services/pipeline/inspection'
+import { FORECAST_SQL, INSPECT_REP_SQL, filterSql, getThresholds, inspectRep, listPipeline, pipelineForecast, pipelinePageSql, setThresholds } from '../../src/main/services/pipeline/inspection'
 import { time, type Measure } from './harness'
 import { BENCH_TODAY, type LargeWorkspace } from './large-workspace'
 
@@ -62,6 +62,13 @@ export async function pipelineBench(large: LargeWorkspace): Promise<Record<strin
     const newDayStarted = performance.now()
     ensureEvidenceFresh(sqlite, addDays(today, 1))
     const newDayMs = performance.now() - newDayStarted
+    // A manager tightening a rule in Inspection rules: every deal's flags follow before the dialog closes. Rolled back.
+    const thresholds = getThresholds(store)
+    sqlite.exec('BEGIN')
+    const thresholdsStarted = performance.now()
+    setThresholds(store, { ...thresholds, noEvidenceDays: thresholds.noEvidenceDays - 4 }, addDays(today, 1))
+    const thresholdsMs = performance.now() - thresholdsStarted
+    sqlite.exec('ROLLBACK')
 
     const ms = (value: number, target?: number): Measure => ({ value, unit: 'ms', target, better: 'lower' })
     const ratio = (value: number, target?: number): Measure => ({ value, unit: 'x', target, better: 'lower' })
@@ -85,7 +92,8 @@ export async function pipelineBench(large: LargeWorkspace): Promise<Record<strin
       team_forecast_service_vs_bare_p50: ratio(teamService.p50 / teamBare.p50, 1.3),
       recompute_one_deal_p95_ms: ms(recomputeOne.p95),
       refresh_all_evidence_s: { value: refreshMs / 1000, unit: 's', better: 'lower' },
-      new_day_refresh_ms: ms(newDayMs, 2000)
+      new_day_refresh_ms: ms(newDayMs, 2000),
+      set_thresholds_ms: ms(thresholdsMs)
     }
   } finally {
     store.close()

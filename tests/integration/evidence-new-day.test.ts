@@ -1,8 +1,12 @@
 // The daily pass on a real demo workspace: opening it a day, a fortnight or two months later leaves every open
-// deal's evidence exactly as a full recompute for that day would, while closed deals are left as they were.
+// deal's evidence exactly as a full recompute for that day would, while closed deals are left as they were. New
+// thresholds take the same path: the rules run again over stored facts, and must agree with a full recompute.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/shared/dates'
+import { contract } from '../../src/shared/contract'
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/shared/inspection'
 import { AS_OF_KEY, ensureEvidenceFresh, refreshAllEvidence } from '../../src/main/services/pipeline/evidence'
+import { setThresholds } from '../../src/main/services/pipeline/inspection'
 import { makeWorkspace, TODAY, type TempWorkspace } from '../support/workspace'
 
 let ws: TempWorkspace
@@ -59,5 +63,35 @@ describe('the first read of a new day', () => {
     const rows = sqlite.prepare('SELECT * FROM deal_evidence ORDER BY deal_id').all()
     ensureEvidenceFresh(sqlite, TODAY)
     expect(sqlite.prepare('SELECT * FROM deal_evidence ORDER BY deal_id').all()).toEqual(rows)
+  })
+})
+
+describe('new thresholds', () => {
+  const apply = (t: Thresholds) => setThresholds(ws.store, contract['settings.setThresholds'].input.parse(t) as Thresholds, TODAY)
+
+  it.each<[string, Partial<Thresholds>, boolean]>([
+    ['a shorter no-evidence limit and stricter stall and slip rules', { noEvidenceDays: 5, stalledMultiple: 1.1, slippingPushes: 1, goneQuietDays: 7 }, false],
+    ['a per-stage limit and a looser single-threading rule', { noEvidenceDaysByStage: { negotiation: 3, proposal: 60 }, singleThreadedMax: 3 }, false],
+    ['a wider engaged window, which moves the calendar facts of closed deals too', { engagedWindowDays: 90 }, true]
+  ])('%s: every deal as a full recompute with them gives', (_, change, closedMove) => {
+    const sqlite = ws.store.sqlite
+    apply(DEFAULT_THRESHOLDS)
+    refreshAllEvidence(sqlite, TODAY)
+    const openBefore = evidence(1)
+    const closedBefore = evidence(0)
+
+    sqlite.exec('SAVEPOINT thresholds')
+    apply({ ...DEFAULT_THRESHOLDS, ...change })
+    const open = evidence(1)
+    const closed = evidence(0)
+    refreshAllEvidence(sqlite, TODAY)
+    expect(open).toEqual(evidence(1))
+    expect(closed).toEqual(evidence(0))
+    sqlite.exec('ROLLBACK TO thresholds')
+    sqlite.exec('RELEASE thresholds')
+
+    const changed = open.filter((row, i) => JSON.stringify(row) !== JSON.stringify(openBefore[i])).length
+    expect(changed).toBeGreaterThan(0)
+    expect(JSON.stringify(closed) !== JSON.stringify(closedBefore)).toBe(closedMove)
   })
 })

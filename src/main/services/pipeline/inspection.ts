@@ -29,11 +29,11 @@ import { inspectDeal } from './inspection-rules'
 import {
   FACT_COLUMNS,
   THRESHOLDS_KEY,
+  applyThresholds,
   ensureEvidenceFresh,
   prepared,
   readThresholds,
   recomputeEvidence,
-  refreshAllEvidence,
   thresholdsSchema,
   toFacts,
   type FactRow
@@ -447,11 +447,12 @@ export function setThresholds(store: InspectionStore, input: ParsedInput<'settin
   const checked = thresholdsSchema.parse(input)
   const sqlite = store.sqlite
   sqlite.transaction(() => {
+    const before = readThresholds(sqlite)
     prepared(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
       THRESHOLDS_KEY,
       JSON.stringify(checked)
     )
-    refreshAllEvidence(sqlite, today)
+    applyThresholds(sqlite, today, before)
   })()
   return readThresholds(sqlite)
 }
