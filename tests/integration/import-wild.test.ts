@@ -164,6 +164,18 @@ describe('Salesforce report layouts', () => {
     ])
   })
 
+  it('activities from an API export: stamps with offsets moved to UTC, 18-character opportunity ids linked to the report\'s deals', async () => {
+    await call('import.apply', payload('salesforce-report-opportunity-products-repeated-ids.csv'))
+    const name = 'activities-api-offset-stamps-18-char-ids.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'activities', toCreate: 3, toSkip: 0, problems: [] })
+    expect(await call<ImportResult>('import.apply', payload(name))).toMatchObject({ activitiesCreated: 3, repsCreated: 0 })
+    expect(sqlite().prepare('SELECT r.name AS rep, a.kind, a.occurred_at, a.subject, d.name AS deal FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN deals d ON d.id = a.deal_id ORDER BY a.occurred_at').all()).toEqual([
+      { rep: 'Sofia Brandt', kind: 'call', occurred_at: '2026-11-02T07:30:00Z', subject: 'Pricing call', deal: 'Juniper rollout' },
+      { rep: 'Sofia Brandt', kind: 'meeting', occurred_at: '2026-11-03T23:15:00Z', subject: 'Dinner with the CFO', deal: 'Juniper labs' },
+      { rep: 'Sofia Brandt', kind: 'email', occurred_at: '2026-11-04T07:00:00Z', subject: 'Proposal sent', deal: 'Juniper rollout' }
+    ])
+  })
+
   it('a Data Loader export (upper-case headers, 18-character ids, true/false, .000Z and +0000 stamps, "" cells, a trailing comma)', async () => {
     const name = 'salesforce-dataloader-iso-datetimes-trailing-comma.csv'
     const preview = await call<ImportPreview>('import.preview', payload(name))
@@ -273,6 +285,27 @@ describe('hand-made and generic files', () => {
       { external_id: null, name: 'Quarry upgrade', account: 'Quarry Stone Ltd', owner: 'Nell Okoro', amount_minor: 123_450, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-02-28' },
       { external_id: null, name: 'Quarry haulage', account: 'Quarry Stone Ltd', owner: 'Nell Okoro', amount_minor: 1_200_000, currency: 'EUR', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-03-31' }
     ])
+  })
+
+  it('two exports joined end to end: the second header (with its BOM) dropped, "Amount (EUR)" read as euros, close dates with times', async () => {
+    const name = 'generic-deals-two-exports-joined-amount-eur.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'generic-deals', rowCount: 3, toCreate: 3, toSkip: 0, problems: [], droppedRows: [{ row: 4, reason: 'the header row again' }] })
+    expect(preview.columns.find((c) => c.header === 'Amount (EUR)')).toMatchObject({ fieldId: 'amount' })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Ferry tickets', account: 'Brise Marine SAS', owner: 'Anouk Vidal', amount_minor: 1_800_000, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-31' },
+      { external_id: null, name: 'Ferry kiosks', account: 'Brise Marine SAS', owner: 'Anouk Vidal', amount_minor: 750_000, currency: 'EUR', stage: 'solution', status: 'open', probability: 40, close_date: '2027-02-28' },
+      { external_id: null, name: 'Harbour wifi', account: 'Brise Marine SAS', owner: 'Anouk Vidal', amount_minor: 420_000, currency: 'EUR', stage: 'negotiation', status: 'open', probability: 80, close_date: '2027-03-31' }
+    ])
+  })
+
+  it('Excel workbooks are refused as what they are, naming the file: an .xlsx (a zip) and an .xls', async () => {
+    const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') })
+    await expect(call('import.preview', payload('Pipeline.xlsx', xlsx))).rejects.toThrow('INVALID_INPUT: file "Pipeline.xlsx": the file is an Excel workbook (.xlsx), not CSV: export as CSV, or save it from Excel as "CSV UTF-8", and import that')
+    const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)])
+    await expect(call('import.apply', payload('Pipeline.xls', xls))).rejects.toThrow('INVALID_INPUT: file "Pipeline.xls", row 1: the file is an Excel workbook (.xls), not CSV: save it from Excel as "CSV UTF-8" and import that')
+    expect(count('import_batches')).toBe(0)
   })
 
   it('a file with only its header imports nothing and fails nothing', async () => {

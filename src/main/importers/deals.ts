@@ -4,7 +4,7 @@ import type { ImportProblem } from '@shared/contract/imports'
 import type { Field, ResolvedColumns } from './sources'
 import type { TableRecord } from './table'
 import { headerKey } from './table'
-import { canonicalId, isExcelRoundedId, parseBoolean, parseDate, parseMoney, parsePercent, splitValues, text, type DayOrder } from './values'
+import { canonicalId, headerCurrency, isExcelRoundedId, parseBoolean, parseDate, parseMoney, parsePercent, splitValues, text, type DayOrder } from './values'
 
 export interface ImportedDeal {
   line: number
@@ -136,6 +136,7 @@ export function mapDealRecords(file: string, headers: readonly string[], columns
   const accountListed = keys[columns.index.account ?? -1]?.startsWith('associated') === true
   /** External id → the row it was first read on: a second row with it (a report with one row per product) is not a second deal. */
   const idRows = new Map<string, number>()
+  const amountHeaderCurrency = headerCurrency(headers[columns.index.amount ?? -1])
   for (const r of records) {
     const cell = (f: Field): string | undefined => {
       const i = columns.index[f]
@@ -182,8 +183,9 @@ export function mapDealRecords(file: string, headers: readonly string[], columns
     if (amountMinor < 0) fail('amount', 'the amount is negative')
     const currencyCell = text(cell('currency'))
     // The currency written in the amount cell is the one its number is in (a converted amount beside the deal's own
-    // currency column is in the corporate currency); the column speaks for bare numbers.
-    const currency = ((money.ok ? money.value?.currency : null) ?? currencyCell ?? 'USD').toUpperCase()
+    // currency column is in the corporate currency), then the one the amount column's name gives (`Amount (EUR)`);
+    // the currency column speaks for bare numbers.
+    const currency = ((money.ok ? money.value?.currency : null) ?? amountHeaderCurrency ?? currencyCell ?? 'USD').toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) fail('currency', `"${currency}" is not a three-letter currency code`)
 
     const pct = parsePercent(cell('probability'))

@@ -10,7 +10,7 @@ import { mapConnectionRecords, type ImportedConnection } from './connections'
 import { detectDayOrder, type DayOrder } from './values'
 import { readSocial, type ImportedSocial, type SocialFiles } from './linkedin-social'
 import { activityDateCells, mapActivityRecords, type ImportedActivity } from './activities'
-import { readAll, streamTable, type ByteSource } from './stream'
+import { readAll, refuseWorkbook, streamTable, type ByteSource } from './stream'
 
 /** A saved mapping for a file's headers: the one saved for these very headers, else (source given) the newest that fits. */
 export type SavedMappingLookup = (source: ImportSource | null, headers: readonly string[]) => { source: ImportSource; mapping: ImportMapping; match: 'exact' | 'source' } | null
@@ -90,8 +90,15 @@ const ARCHIVE_ENTRY = /(^|\/)(connections|shares|comments|reactions|invitations)
 /** A LinkedIn archive: only the CSVs we read are unpacked (Connections, Shares, Comments, Reactions, Invitations), never other entries. */
 function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; bytes: Uint8Array; social: SocialFiles } {
   let files: Record<string, Uint8Array>
+  let workbook = false
   try {
-    files = unzipSync(bytes, { filter: (f) => ARCHIVE_ENTRY.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES })
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        // An .xlsx is a zip too: noted, so the refusal can say what the file is.
+        if (f.name === 'xl/workbook.xml') workbook = true
+        return ARCHIVE_ENTRY.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES
+      }
+    })
   } catch (err) {
     throw new ImportError({ file: fileName }, `the archive cannot be opened (${err instanceof Error ? err.message : String(err)})`)
   }
@@ -103,6 +110,7 @@ function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; byte
     return entry ? { name: entry, bytes: files[entry] ?? new Uint8Array() } : undefined
   }
   const connections = pick('connections')
+  if (!connections && workbook) throw new ImportError({ file: fileName }, 'the file is an Excel workbook (.xlsx), not CSV: export as CSV, or save it from Excel as "CSV UTF-8", and import that')
   if (!connections) throw new ImportError({ file: fileName }, 'the archive has no Connections.csv (is it a LinkedIn data archive?)')
   return { entry: connections.name, bytes: connections.bytes, social: { shares: pick('shares'), comments: pick('comments'), reactions: pick('reactions'), invitations: pick('invitations') } }
 }
@@ -117,6 +125,7 @@ export function readImport(fileName: string, raw: Uint8Array, options: ReadOptio
   let social: SocialFiles = {}
   if (isZip(raw)) ({ entry, bytes, social } = fromArchive(fileName, raw))
   const file = entry ? `${fileName}/${entry}` : fileName
+  refuseWorkbook(file, bytes)
   const decoded = decodeBytes(bytes)
   const table = readTable(decoded.text, file, KNOWN_HEADERS)
   return readFromTable(fileName, entry, decoded.encoding, table, options, social)

@@ -2,6 +2,7 @@
 import type { ImportField, ImportMapping, ImportSource } from '@shared/contract/imports'
 import { ImportError } from './errors'
 import { headerKey } from './table'
+import { withoutHeaderCurrency } from './values'
 
 export type DealField =
   | 'externalId'
@@ -307,11 +308,15 @@ export function resolveColumns(mapping: SourceMapping, headers: readonly string[
       fieldOf[at] = o.field as Field
     }
   }
+  // `Amount (EUR)` answers to Amount when no column is called that exactly (the currency is read from the name).
+  const bare = keys.map(withoutHeaderCurrency)
   for (const [field, names] of Object.entries(mapping.fields) as [Field, readonly string[]][]) {
     if (index[field] !== undefined) continue
     // Earlier names in the list are preferred (Owner.Name over OwnerId).
     for (const name of names) {
-      const at = keys.indexOf(headerKey(name))
+      const key = headerKey(name)
+      let at = keys.indexOf(key)
+      if (at < 0 || fieldOf[at] !== null || overridden[at]) at = bare.indexOf(key)
       if (at >= 0 && fieldOf[at] === null && !overridden[at]) {
         index[field] = at
         fieldOf[at] = field

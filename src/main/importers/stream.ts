@@ -4,7 +4,7 @@ import Papa from 'papaparse'
 import type { ImportProblem } from '@shared/contract/imports'
 import { ImportError } from './errors'
 import { chunkDecoder, detectEncoding, type Encoding } from './encoding'
-import { bodyRecord, detectDelimiter, findHeaderIndex, parseRecords, TrailingFooters, type TableRecord } from './table'
+import { bodyRecord, detectDelimiter, findHeaderIndex, isHeaderAgain, parseRecords, TrailingFooters, type TableRecord } from './table'
 
 /** Where the bytes come from: a file on disk (the command line) or bytes a window sent. */
 export interface ByteSource {
@@ -19,6 +19,13 @@ const CHUNK = 1 << 18
 const HEAD = 64 * 1024
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
+/** The compound-file signature old Excel workbooks (.xls) start with. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+/** An old Excel workbook (.xls) is refused as what it is, rather than as text that holds binary data. */
+export function refuseWorkbook(file: string, bytes: Uint8Array): void {
+  if (OLE.every((b, i) => bytes[i] === b)) throw new ImportError({ file, row: 1 }, 'the file is an Excel workbook (.xls), not CSV: save it from Excel as "CSV UTF-8" and import that')
+}
 
 export function fileSource(path: string, name = path): ByteSource {
   const size = statSync(path).size
@@ -107,6 +114,7 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
     headBytes += next.value.length
   }
   const head = Buffer.concat(pending)
+  refuseWorkbook(file, head)
   const encoding = detectEncoding(head.subarray(0, Math.max(HEAD, 4)), done && head.length <= HEAD)
   const decode = chunkDecoder(encoding)
   let bytesRead = 0
@@ -135,7 +143,8 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
   const header = headRecords[headerIndex]
   if (!header) throw new ImportError({ file, row: 1 }, 'no header row found: the file needs a row of column names')
 
-  const width = header.cells.length
+  const headerCells = header.cells
+  const width = headerCells.length
   const problems: ImportProblem[] = []
   const dropped: { row: number; reason: string }[] = []
   const warn = (p: ImportProblem) => {
@@ -175,6 +184,10 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
         if (n <= headerIndex) continue
         const error = errorsAt.get(i)
         if (error) warn({ severity: 'warning', file, row: at, column: null, message: `${error} (read as written)` })
+        if (isHeaderAgain(cells, headerCells)) {
+          if (dropped.length < MAX_PROBLEMS) dropped.push({ row: at, reason: 'the header row again' })
+          continue
+        }
         const fate = bodyRecord(cells)
         if (fate === 'blank') continue
         if (fate !== 'keep') {

@@ -93,6 +93,19 @@ export function trailingCandidate(cells: readonly string[], width: number): bool
   return true
 }
 
+/**
+ * The header row written again under the data: files put together from several exports (one a month, one a rep)
+ * repeat it where each part starts. Compared cell by cell, trimmed; the first cell is checked before anything else.
+ */
+export function isHeaderAgain(cells: readonly string[], header: readonly string[]): boolean {
+  const first = cells[0]
+  if (cells.length !== header.length) return false
+  // Files joined end to end keep each part's byte-order mark at the start of its header.
+  if (first !== header[0] && !(first?.charCodeAt(0) === 0xfeff && first.slice(1).trim() === (header[0] ?? '').trim())) return false
+  for (let i = 1; i < cells.length; i++) if ((cells[i] ?? '').trim() !== (header[i] ?? '').trim()) return false
+  return true
+}
+
 /** Keeps back rows that may be a report's closing lines until a real row follows them or the file ends. */
 export class TrailingFooters {
   private held: TableRecord[] = []
@@ -188,6 +201,10 @@ export function readTable(text: string, file: string, knownHeaders: ReadonlySet<
   const dropped: { row: number; reason: string }[] = []
   const trailing = new TrailingFooters(headers.length)
   for (const r of records.slice(headerIndex + 1)) {
+    if (isHeaderAgain(r.cells, header.cells)) {
+      dropped.push({ row: r.line, reason: 'the header row again' })
+      continue
+    }
     const fate = bodyRecord(r.cells)
     if (fate === 'blank') continue
     if (fate !== 'keep') {

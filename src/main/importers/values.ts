@@ -46,6 +46,21 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: str
 
 const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', C$: 'CAD' }
 
+const HEADER_CURRENCY = /\s*\((usd|eur|gbp|jpy|chf|aud|cad|sek|nok|dkk|pln|czk|inr|cny|brl|mxn|nzd|sgd|hkd|zar|[$€£¥])\)\s*$/i
+
+/** The currency a column's name gives its numbers (`Amount (EUR)`, `Value (€)`), or null. */
+export function headerCurrency(header: string | undefined): string | null {
+  const m = HEADER_CURRENCY.exec(header ?? '')
+  if (!m) return null
+  const code = (m[1] ?? '').toUpperCase()
+  return SYMBOLS[code] ?? code
+}
+
+/** A column's name without the currency it names: `Amount (EUR)` is the Amount column. */
+export function withoutHeaderCurrency(key: string): string {
+  return key.replace(HEADER_CURRENCY, '')
+}
+
 /** A plain number with either thousands convention: `485,000.00`, `485.000,00`, `485 000`, `0.07`. */
 export function parseNumber(raw: string | undefined): Parsed<number> {
   if (isMissing(raw)) return { ok: true, value: null }
@@ -192,9 +207,13 @@ function build(year: number, month: number, day: number, raw: string): DateResul
  * One cell as a calendar date. Numeric day/month dates use `order` when given; without it a date whose
  * parts are both ≤ 12 is reported ambiguous rather than guessed.
  */
+// A time of day after a date (`7:35 AM`, `07:35:00.000+0000`, `07:35 UTC`): a close date is the calendar day written.
+const TRAILING_TIME = /(?:T|,?\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/
+
 export function parseDate(raw: string | undefined, order: DayOrder | null = null): DateResult {
   if (isMissing(raw)) return { kind: 'missing' }
-  const v = (raw ?? '').trim()
+  const written = (raw ?? '').trim()
+  const v = written.indexOf(':') > 0 ? written.replace(TRAILING_TIME, '') : written
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v)
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), v)
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(v)
@@ -275,11 +294,16 @@ export function parseDateTime(raw: string | undefined): string | null {
     }
   }
   if (isMissing(raw)) return null
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$/.exec((raw ?? '').trim())
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i.exec((raw ?? '').trim())
   if (!m) return null
   const day = parseDate(m[1])
   if (day.kind !== 'date') return null
   const [h, min, s] = [m[2] ?? '00', m[3] ?? '00', m[4] ?? '00']
   if (Number(h) > 23 || Number(min) > 59 || Number(s) > 59) return null
-  return `${day.iso}T${h}:${min}:${s}Z`
+  const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(m[5] ?? '')
+  if (!offset || (offset[2] === '00' && offset[3] === '00')) return `${day.iso}T${h}:${min}:${s}Z`
+  // A stamp with its offset (`+0200`, `-05:00`, as API exports write them) is moved to UTC.
+  const sign = offset[1] === '-' ? -1 : 1
+  const ms = Date.UTC(Number(day.iso.slice(0, 4)), Number(day.iso.slice(5, 7)) - 1, Number(day.iso.slice(8, 10)), Number(h), Number(min), Number(s))
+  return new Date(ms - sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
