@@ -543,12 +543,6 @@ export class ImportWriter {
     // Each recomputed row is replaced in deal_evidence's nine indexes; past a quarter of the deals it is cheaper to set
     // them aside and build them once (50,000 of 50,000 deals: ~45 us a row replaced with them in place).
     const total = this.sqlite.prepare('SELECT count(*) FROM deals').pluck().get() as number
-    // Most of the workspace's deals: one pass over every deal reads each table once instead of once per slice of ids
-    // (50,000 of 50,000 deals: 3.2 s against 4.1 s), and gives the deals left out the rows they already have.
-    if (all.length * 2 >= total) {
-      refreshAllEvidence(this.sqlite, this.options.today)
-      return
-    }
     const indexes =
       all.length * 4 >= total
         ? (this.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal_evidence' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
