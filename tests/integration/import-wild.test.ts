@@ -273,6 +273,31 @@ describe('a LinkedIn archive from the wild', () => {
   })
 })
 
+describe('a LinkedIn archive re-saved and re-zipped', () => {
+  it('Connections.csv saved by UK Excel (Windows-1252, padded preamble, day-first dates), comments stamped " UTC", macOS resource forks ignored', async () => {
+    await call('import.apply', payload('salesforce-report-excel-unicode-text-utf16.csv'))
+    const rep = repId('Ingrid Solberg')
+    const zip = zipSync({
+      'Basic_LinkedInDataExport/Connections.csv': new Uint8Array(fixture('linkedin-connections-excel-resaved-cp1252-uk-dates.csv')),
+      'Basic_LinkedInDataExport/Comments.csv': new Uint8Array(fixture('linkedin-comments-utc-stamps.csv')),
+      // What the macOS Finder adds when it zips a folder: resource forks named like the files, not CSV at all.
+      '__MACOSX/Basic_LinkedInDataExport/._Connections.csv': Uint8Array.from([0, 5, 22, 7, 0, 2, 0, 0, 0x4d, 0x61, 0x63]),
+      '__MACOSX/Basic_LinkedInDataExport/._Comments.csv': Uint8Array.from([0, 5, 22, 7, 0, 2, 0, 0])
+    })
+    const preview = await call<ImportPreview>('import.preview', payload('archive.zip', zip))
+    expect(preview).toMatchObject({ entry: 'Basic_LinkedInDataExport/Connections.csv', encoding: 'windows-1252', headerRow: 4, toCreate: 4, toSkip: 0, socialActivities: 2, problems: [] })
+    expect(await call<ImportResult>('import.apply', { ...payload('archive.zip', zip), repId: rep })).toMatchObject({ connectionsCreated: 2, activitiesCreated: 2 })
+    expect(sqlite().prepare('SELECT c.person_name, c.company_name, a.name AS account, c.connected_on FROM connections c LEFT JOIN accounts a ON a.id = c.account_id ORDER BY c.id').all()).toEqual([
+      { person_name: "Siân O'Brien", company_name: 'Brise Marine SAS', account: null, connected_on: '2026-06-05' },
+      { person_name: 'Øystein Haugen', company_name: 'Nordlys AS', account: 'Nordlys AS', connected_on: '2026-06-27' }
+    ])
+    expect(sqlite().prepare('SELECT kind, occurred_at, subject FROM activities WHERE rep_id = ? ORDER BY occurred_at').all(rep)).toEqual([
+      { kind: 'social_comment', occurred_at: '2026-11-20T10:00:00Z', subject: 'Loved this and the follow-up too' },
+      { kind: 'social_comment', occurred_at: '2026-11-21T11:00:00Z', subject: 'Short, sweet' }
+    ])
+  })
+})
+
 describe('hand-made and generic files', () => {
   it('a BOM and a preamble, the header on row 3, mixed CRLF/LF, a quoted newline, no-break and thin spaces in numbers, no final newline', async () => {
     const name = 'generic-deals-bom-preamble-mixed-eol-no-final-newline.csv'

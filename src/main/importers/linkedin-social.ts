@@ -60,7 +60,8 @@ function fromTable(file: string, bytes: Uint8Array, headers: string[], toActivit
   }
 }
 
-const TIMESTAMP_LINE = /^"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"?,/
+// Archives write `2026-11-18 09:00:00`, some with ` UTC` after it.
+const TIMESTAMP_LINE = /^"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?: ?UTC)?"?,/
 
 /** Where a record's text stands after a line: inside a quoted field or not, and whether a new field starts next. */
 interface QuoteState {

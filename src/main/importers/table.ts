@@ -87,10 +87,13 @@ function isTotalLabel(cell: string | undefined): boolean {
  */
 export function trailingCandidate(cells: readonly string[], width: number): boolean {
   if (width < 3) return false
+  // Most rows have their second cell filled: ruled out there, without trimming anything.
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i]
+    if (c !== undefined && c !== '' && (c.charCodeAt(0) > 32 || c.trim() !== '')) return false
+  }
   const first = cells[0]
-  if (first === undefined || first.trim() === '') return false
-  for (let i = 1; i < cells.length; i++) if ((cells[i] ?? '').trim() !== '') return false
-  return true
+  return first !== undefined && first.trim() !== ''
 }
 
 /**
