@@ -234,6 +234,33 @@ describe('HubSpot and Pipedrive as exported in the wild', () => {
   })
 })
 
+describe('Pipedrive without prefixes, and Excel\'s "sep=" hint', () => {
+  it('a Pipedrive export without its "Deal - " prefixes: the generic mapping reads Status, and won/lost deals close on their won/lost time', async () => {
+    const name = 'pipedrive-no-prefix-headers.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'generic-deals', toCreate: 3, toSkip: 0, problems: [] })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'csv:411', name: 'Lumen signage', account: 'Lumen Optik AG', owner: 'Kai Berger', amount_minor: 250_000, currency: 'CHF', stage: 'negotiation', status: 'won', probability: 100, close_date: '2026-10-20' },
+      { external_id: 'csv:412', name: 'Lumen kiosks', account: 'Lumen Optik AG', owner: 'Kai Berger', amount_minor: 800_000, currency: 'CHF', stage: 'negotiation', status: 'open', probability: 80, close_date: '2027-01-15' },
+      { external_id: 'csv:413', name: 'Lumen pilot', account: 'Lumen Optik AG', owner: 'Kai Berger', amount_minor: 90_000, currency: 'CHF', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-05-04' }
+    ])
+    expect(sqlite().prepare('SELECT created_date, loss_reason FROM deals ORDER BY id').all()).toEqual([
+      { created_date: '2026-06-27', loss_reason: null },
+      { created_date: '2026-07-01', loss_reason: null },
+      { created_date: '2026-03-01', loss_reason: 'pricing' }
+    ])
+  })
+
+  it('a "sep=;" first line is not the header', async () => {
+    const name = 'salesforce-report-excel-sep-hint-line.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'salesforce-report', delimiter: ';', headerRow: 2, toCreate: 1 })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Lumen retrofit', account: 'Lumen Optik AG', owner: 'Kai Berger', amount_minor: 1_200_000, currency: 'CHF', stage: 'solution', status: 'open', probability: 40, close_date: '2026-12-31' }
+    ])
+  })
+})
+
 describe('a LinkedIn archive from the wild', () => {
   it('older Connections.csv (no URL, US numeric dates, emoji), a quoted comment holding a timestamp line, multi-line shares; unknown files ignored', async () => {
     await call('import.apply', payload('hubspot-internal-stage-ids-owner-emails.csv'))

@@ -190,7 +190,9 @@ export const SOURCES: readonly SourceMapping[] = [
       probability: ['Probability', 'Probability (%)', 'Win Probability'],
       forecastCategory: ['Forecast Category', 'Forecast'],
       closeDate: ['Close Date', 'Expected Close Date', 'Expected Close', 'Close'],
-      createdDate: ['Created Date', 'Created', 'Create Date'],
+      createdDate: ['Created Date', 'Created', 'Create Date', 'Deal created'],
+      // Open, won, lost (as Pipedrive writes it without its "Deal - " prefixes) when a Stage column is there too.
+      status: ['Status', 'Deal Status'],
       nextStep: ['Next Step'],
       lossReason: ['Loss Reason', 'Lost Reason']
     },
