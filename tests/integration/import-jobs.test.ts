@@ -1,20 +1,16 @@
 // Import jobs through the contract on a real workspace file: progress while it runs, cancel leaves every table as it
 // was, a finished job stores every row, and other calls are answered (from the workspace as it was) meanwhile.
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatch, type Context } from '../../src/main/dispatch'
-import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
-import { importJobs } from '../../src/main/handlers-import'
 import type { ImportBatchRow, ImportProgress } from '../../src/shared/contract'
-import { clock, makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { openSession, type SessionUnderTest } from '../support/session'
+import { workspaceHash as contentHash } from '../support/workspace-hash'
 import { seedImportWorld, writeActivitiesCsv, type ImportWorld } from '../fixtures/import/generate'
 
 let ws: TempWorkspace
-let session: WorkspaceSession
-let ctx: Context
+let app: SessionUnderTest
 let world: ImportWorld
 let files: ReturnType<typeof tempDir>
 
@@ -22,36 +18,20 @@ beforeEach(async () => {
   ws = makeWorkspace()
   world = seedImportWorld(ws.store.sqlite, { reps: 12, accounts: 300, deals: 2000 })
   ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  await session.openExisting(clock)
-  ctx = { session, clock, shell: 'browser' }
+  app = await openSession(ws.path)
   files = tempDir('touchline-import-jobs-')
 })
 afterEach(async () => {
-  await importJobs(session).idle()
-  await session.close()
+  await app.close()
   ws.dispose()
   files.dispose()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(handlers, ctx, method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
-const sqlite = () => session.requireStore().sqlite
+const call = <T>(method: string, input: unknown) => app.call<T>(method, input)
+const sqlite = () => app.sqlite()
 const count = (table: string) => sqlite().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-
 /** Every row of every table, hashed: the workspace's content, independent of page layout. */
-function workspaceHash(): string {
-  const hash = createHash('sha256')
-  const tables = sqlite().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
-  for (const t of tables) {
-    const rows = (sqlite().prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
-    hash.update(`${t}\n${rows.join('\n')}\n`)
-  }
-  return hash.digest('hex')
-}
+const workspaceHash = () => contentHash(sqlite())
 
 function activitiesFile(rows: number): { fileName: string; contentBase64: string } {
   const path = join(files.dir, `activities-${rows}.csv`)
@@ -120,7 +100,7 @@ describe('an import job', () => {
       readsDuringJob++
       // A write meanwhile is refused at once with a message that says why, instead of waiting out the busy timeout.
       if (writesDuringJob.length === 0 && p.phase === 'writing') {
-        const refused = await dispatch(handlers, ctx, 'teams.create', { name: 'Written during the import' })
+        const refused = await app.send('teams.create', { name: 'Written during the import' })
         if (!refused.ok) writesDuringJob.push(`${refused.error.code}: ${refused.error.message}`)
         else writesDuringJob.push('ok')
       }
@@ -192,6 +172,6 @@ describe('an import job', () => {
     await expect(call('import.start', { fileName: 'shapes.csv', contentBase64: Buffer.from('Colour,Shape\nred,round\n').toString('base64') })).rejects.toThrow(
       /INVALID_INPUT: file "shapes.csv", row 1: the columns \(Colour, Shape\) match no known export/
     )
-    expect(session.backups().backups.filter((b) => b.name.includes('pre-import'))).toHaveLength(1)
+    expect(app.session.backups().backups.filter((b) => b.name.includes('pre-import'))).toHaveLength(1)
   }, 120_000)
 })

@@ -1,22 +1,19 @@
 // The mapping wizard's rules through the contract on a real workspace: column overrides and value mappings change the
 // stored rows exactly as the preview shows; bad overrides are refused naming the column and write nothing; a mapping
 // applied is saved for its source and found again for the next file; big files arrive in chunks and preview from their head.
-import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatch, type Context } from '../../src/main/dispatch'
-import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
 import { importJobs, stagedUploads } from '../../src/main/handlers-import'
 import type { ImportMapping, ImportPreview, ImportProgress, ImportUpload } from '../../src/shared/contract'
 import { clock, makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { openSession, type SessionUnderTest } from '../support/session'
+import { workspaceHash as contentHash } from '../support/workspace-hash'
 
 const ROOT = resolve(__dirname, '..', '..')
 let ws: TempWorkspace
-let session: WorkspaceSession
-let ctx: Context
+let app: SessionUnderTest
 let files: ReturnType<typeof tempDir>
 
 beforeEach(async () => {
@@ -24,39 +21,21 @@ beforeEach(async () => {
   const sqlite = ws.store.sqlite
   sqlite.prepare("INSERT INTO reps (name, role) VALUES ('Jordan Doe', 'ae'), ('Priya Nair', 'ae')").run()
   ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  await session.openExisting(clock)
-  ctx = { session, clock, shell: 'browser' }
+  app = await openSession(ws.path)
   files = tempDir('touchline-import-mapping-')
 })
 afterEach(async () => {
-  await importJobs(session).idle()
-  stagedUploads(session).clear()
-  await session.close()
+  await app.close()
   ws.dispose()
   files.dispose()
 })
 
-async function send(method: string, input: unknown) {
-  return dispatch(handlers, ctx, method, input)
-}
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await send(method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
-const sqlite = () => session.requireStore().sqlite
+const send = (method: string, input: unknown) => app.send(method, input)
+const call = <T>(method: string, input: unknown) => app.call<T>(method, input)
+const sqlite = () => app.sqlite()
 const repId = (name: string) => sqlite().prepare('SELECT id FROM reps WHERE name = ?').pluck().get(name) as number
 
-function workspaceHash(): string {
-  const hash = createHash('sha256')
-  const tables = sqlite().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
-  for (const t of tables) {
-    const rows = (sqlite().prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
-    hash.update(`${t}\n${rows.join('\n')}\n`)
-  }
-  return hash.digest('hex')
-}
+const workspaceHash = () => contentHash(sqlite())
 
 const HEADERS = '"Opportunity Name","Account Name","Stage","Total Contract Value","Close Date","Opportunity Owner","Forecast Category","Opportunity ID"'
 /** A Salesforce report whose amount sits under a name no built-in mapping knows, with a stage and an owner of their own. */
@@ -72,7 +51,7 @@ const mapping = (m: Partial<ImportMapping>): ImportMapping => ({ columns: [], st
 
 async function runJob(input: unknown): Promise<ImportProgress> {
   const started = await call<ImportProgress>('import.start', input)
-  await importJobs(session).idle()
+  await importJobs(app.session).idle()
   const done = await call<ImportProgress>('import.progress', { jobId: started.jobId })
   expect(done.error).toBeNull()
   expect(done.state).toBe('done')
@@ -146,7 +125,7 @@ describe('column overrides', () => {
       const out = await send(method, { ...file('pipeline.csv', FIRST), mapping: noStage })
       expect(out.ok ? null : out.error.message).toBe('file "pipeline.csv", row 1, column "Stage": a Salesforce opportunity report file needs the column(s) Stage')
     }
-    await importJobs(session).idle()
+    await importJobs(app.session).idle()
     expect(workspaceHash()).toBe(stored)
 
     // A file with none of a source's required columns is still the wrong source, not a mapping to finish.
@@ -177,7 +156,7 @@ describe('column overrides', () => {
       expect(out.error.message).toContain(`file "pipeline.csv", row 1, column "${column}"`)
       expect(out.error.message).toContain(message)
     }
-    await importJobs(session).idle()
+    await importJobs(app.session).idle()
     expect(workspaceHash()).toBe(hash)
   })
 
@@ -191,7 +170,7 @@ describe('column overrides', () => {
       expect(out.ok).toBe(false)
       if (!out.ok) expect(out.error.message).toMatch(/the owner "jdoe" is mapped to rep 9999, which does not exist/)
     }
-    await importJobs(session).idle()
+    await importJobs(app.session).idle()
     expect(workspaceHash()).toBe(hash)
   })
 })
@@ -309,7 +288,7 @@ describe('saved mappings', () => {
 
   it('the command line reuses the saved mapping, and takes one from --mapping FILE.json', async () => {
     await runJob({ ...file('pipeline.csv', FIRST), mapping: m() })
-    await session.close()
+    await app.session.close()
     const second = join(files.dir, 'next.csv')
     writeFileSync(second, SECOND)
     const cli = (...args: string[]) =>
@@ -328,7 +307,7 @@ describe('saved mappings', () => {
     expect(refused.status).toBe(1)
     expect(JSON.parse(refused.stdout).files[0].error.message).toContain('column "Nope": the mapping names a column this file does not have')
 
-    await session.openExisting(clock)
+    await app.session.openExisting(clock)
     const rows = deals().filter((d) => d.external_id >= 'salesforce:006A000003')
     expect(rows.map((d) => [d.external_id, d.amount_minor, d.stage, d.status, d.owner])).toEqual([
       ['salesforce:006A000003', 990_000, 'negotiation', 'open', 'Jordan Doe'],
@@ -380,7 +359,7 @@ describe('files bigger than one call', () => {
     const path = join(files.dir, 'picked.csv')
     writeFileSync(path, FIRST)
     let answer: string | null = null
-    ctx = { ...ctx, shell: 'electron', desktop: { exportPdf: async () => ({ saved: false, path: null }), pickImportFile: async () => answer } }
+    app.ctx = { ...app.ctx, shell: 'electron', desktop: { exportPdf: async () => ({ saved: false, path: null }), pickImportFile: async () => answer } }
     expect(await call('import.pickFile', {})).toBeNull()
     answer = path
     const picked = await call<ImportUpload>('import.pickFile', {})
@@ -388,7 +367,7 @@ describe('files bigger than one call', () => {
     expect(JSON.stringify(picked)).not.toContain(files.dir)
     const p = await call<ImportPreview>('import.preview', { fileName: 'picked.csv', uploadId: picked.uploadId })
     expect(p.sample.map((s) => s.values.Deal)).toEqual(['Globex expansion'])
-    stagedUploads(session).clear()
+    stagedUploads(app.session).clear()
     expect(existsSync(path)).toBe(true)
   })
 

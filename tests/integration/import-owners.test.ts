@@ -1,22 +1,19 @@
 // Owners to reps on a real workspace: a name mapped to one of two reps who share it lands on that rep (preview, dry run,
 // import, streamed activities, the command line); an unmapped name several reps share is shown as such and refused
 // naming file, row and column, writing nothing; staged uploads go once an import of them is applied.
-import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatch, type Context } from '../../src/main/dispatch'
-import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
 import { importJobs, stagedUploads } from '../../src/main/handlers-import'
 import type { ImportMapping, ImportPreview, ImportProgress, ImportUpload } from '../../src/shared/contract'
 import { clock, makeWorkspace, tempDir, type TempWorkspace } from '../support/workspace'
+import { openSession, type SessionUnderTest } from '../support/session'
+import { workspaceHash as contentHash } from '../support/workspace-hash'
 
 const ROOT = resolve(__dirname, '..', '..')
 let ws: TempWorkspace
-let session: WorkspaceSession
-let ctx: Context
+let app: SessionUnderTest
 let files: ReturnType<typeof tempDir>
 /** The two reps named Alex Kim: the first is the one a lookup by name finds; the second is the one the tests choose. */
 let firstKim: number
@@ -31,39 +28,20 @@ beforeEach(async () => {
   add.run('Priya Nair', 'East', null)
   secondKim = Number(add.run('alex kim', 'West', 'akim@example.com').lastInsertRowid)
   ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  await session.openExisting(clock)
-  ctx = { session, clock, shell: 'browser' }
+  app = await openSession(ws.path)
   files = tempDir('touchline-import-owners-')
 })
 afterEach(async () => {
-  await importJobs(session).idle()
-  importJobs(session).pauseMs = 0
-  stagedUploads(session).clear()
-  await session.close()
+  await app.close()
   ws.dispose()
   files.dispose()
 })
 
-async function send(method: string, input: unknown) {
-  return dispatch(handlers, ctx, method, input)
-}
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await send(method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
-const sqlite = () => session.requireStore().sqlite
+const send = (method: string, input: unknown) => app.send(method, input)
+const call = <T>(method: string, input: unknown) => app.call<T>(method, input)
+const sqlite = () => app.sqlite()
 
-function workspaceHash(): string {
-  const hash = createHash('sha256')
-  const tables = sqlite().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
-  for (const t of tables) {
-    const rows = (sqlite().prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
-    hash.update(`${t}\n${rows.join('\n')}\n`)
-  }
-  return hash.digest('hex')
-}
+const workspaceHash = () => contentHash(sqlite())
 
 const HEADERS = '"Opportunity Name","Account Name","Stage","Amount","Close Date","Opportunity Owner","Opportunity ID"'
 /** Two deals owned by "Alex Kim" (two reps bear the name), one by Priya Nair (one rep), one by a newcomer (none). */
@@ -82,7 +60,7 @@ const toSecondKim = () => mapping({ owners: [{ from: 'alex kim', repId: secondKi
 
 async function runJob(input: unknown): Promise<ImportProgress> {
   const started = await call<ImportProgress>('import.start', input)
-  await importJobs(session).idle()
+  await importJobs(app.session).idle()
   return call<ImportProgress>('import.progress', { jobId: started.jobId })
 }
 const dealOwners = () => sqlite().prepare('SELECT external_id, owner_id FROM deals ORDER BY external_id').raw().all()
@@ -154,7 +132,7 @@ describe('an owner mapped to one of two reps who share a name', () => {
     // Saved with the import above: the next export of the report opens with it.
     const p = await call<ImportPreview>('import.preview', file('next.csv', next))
     expect(p.savedMapping).toBe('exact')
-    await session.close()
+    await app.session.close()
 
     const path = join(files.dir, 'next.csv')
     writeFileSync(path, next)
@@ -167,7 +145,7 @@ describe('an owner mapped to one of two reps who share a name', () => {
     const explicit = cli(third, '--workspace', ws.path, '--mapping', mappingFile, '--json')
     expect(explicit.status, explicit.stderr).toBe(0)
 
-    await session.openExisting(clock)
+    await app.session.openExisting(clock)
     const owners = sqlite().prepare("SELECT external_id, owner_id FROM deals WHERE external_id LIKE '%02' OR external_id LIKE '%03' ORDER BY external_id").raw().all()
     expect(owners).toEqual([
       ['salesforce:006A000002', secondKim],
@@ -208,7 +186,7 @@ describe('an unmapped name several reps share', () => {
       const out = await send(method, { ...file('pipeline.csv', DEALS), ...extra })
       expect(out.ok ? 'accepted' : out.error, method).toEqual({ code: 'INVALID_INPUT', message })
     }
-    await importJobs(session).idle()
+    await importJobs(app.session).idle()
     expect(workspaceHash()).toBe(hash)
   })
 
@@ -257,7 +235,7 @@ describe('an unmapped name several reps share', () => {
   })
 
   it('is refused by the command line too, and --rep with a shared name asks for the id', async () => {
-    await session.close()
+    await app.session.close()
     const path = join(files.dir, 'pipeline.csv')
     writeFileSync(path, DEALS)
     const refused = cli(path, '--workspace', ws.path, '--json')
@@ -272,13 +250,13 @@ describe('an unmapped name several reps share', () => {
     expect(JSON.parse(byName.stdout).error.message).toContain(`2 reps are named "ALEX KIM" in ${ws.path} (ids ${firstKim}, ${secondKim}): give --rep the id of the one you mean`)
     const byId = cli(archive, '--workspace', ws.path, '--rep', String(secondKim), '--json')
     expect(byId.status, byId.stdout).toBe(0)
-    await session.openExisting(clock)
+    await app.session.openExisting(clock)
     expect(sqlite().prepare('SELECT rep_id, person_name FROM connections').raw().all()).toEqual([[secondKim, 'Ada Lovelace']])
   })
 })
 
 describe('staged uploads', () => {
-  const staged = (up: ImportUpload) => stagedUploads(session).stagedPath(up.uploadId)
+  const staged = (up: ImportUpload) => stagedUploads(app.session).stagedPath(up.uploadId)
 
   it('survive a dry run and a refused or failed import (the wizard offers them again), and go once an import of them is applied', async () => {
     const up = await upload('calls.csv', ACTIVITIES)
@@ -315,12 +293,12 @@ describe('staged uploads', () => {
     const big = await upload('big.csv', rows.join('\n'))
     expect(staged(second)).toBeNull()
     const bigPath = staged(big) as string
-    importJobs(session).pauseMs = 300
+    importJobs(app.session).pauseMs = 300
     const started = await call<ImportProgress>('import.start', { fileName: 'big.csv', uploadId: big.uploadId, dryRun: true })
     const third = await upload('third.csv', ACTIVITIES)
     expect((await call<ImportProgress>('import.progress', { jobId: started.jobId })).state).toBe('running')
     expect(existsSync(bigPath)).toBe(true)
-    await importJobs(session).idle()
+    await importJobs(app.session).idle()
     const ended = await call<ImportProgress>('import.progress', { jobId: started.jobId })
     expect(ended.error).toBeNull()
     expect(ended.result).toMatchObject({ dryRun: true, activitiesCreated: 6000 })
