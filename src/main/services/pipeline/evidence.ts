@@ -364,6 +364,19 @@ LEFT JOIN (
 type DailyRow = ComputedRow & Record<`stored_${(typeof CALENDAR_FACTS)[number]}`, unknown>
 
 /**
+ * A statement's rows as plain objects made here from its raw arrays: better-sqlite3's own row objects cost about
+ * twice as much to make (110,000 open deals of 29 columns: 4.5 s against 2.3 s on a busy machine).
+ */
+function* plainRows<T>(stmt: Database.Statement, bound: object): Generator<T> {
+  const names = stmt.columns().map((c) => c.name)
+  for (const raw of stmt.raw(true).iterate(bound) as IterableIterator<unknown[]>) {
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = raw[i]
+    yield row as T
+  }
+}
+
+/**
  * Every open deal (and with `closedToo` every deal) inspected again from its stored facts, the calendar's facts read
  * anew for `today`: the first read of a day, and new thresholds, which change no other fact.
  */
@@ -377,7 +390,7 @@ function reinspect(sqlite: Database.Database, today: string, closedToo: boolean)
   const run = () => {
     // Read as a stream and written after: most rows are unchanged, and only the changed ones are kept.
     const changes: Record<string, unknown>[] = []
-    for (const row of prepared(sqlite, dailySql(closedToo)).iterate(params(today, t, '[]')) as IterableIterator<DailyRow>) {
+    for (const row of plainRows<DailyRow>(prepared(sqlite, dailySql(closedToo)), params(today, t, '[]'))) {
       const result = inspectDeal(toFacts(row), t, today)
       const changed =
         result.mask !== row.flags ||
