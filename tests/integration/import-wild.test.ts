@@ -352,6 +352,18 @@ describe('hand-made and generic files', () => {
     ])
   })
 
+  it('two exports joined, one part UTF-8 and one re-saved in Windows-1252: each line read in its own encoding, curly quotes and dashes included', async () => {
+    const name = 'generic-deals-joined-utf8-and-cp1252-parts.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ encoding: 'windows-1252', toCreate: 3, toSkip: 0, problems: [] })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Müller kiln', account: 'Müller Keramik GmbH', owner: 'Jörg Brandl', amount_minor: 420_000, currency: 'EUR', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-20' },
+      { external_id: null, name: 'Société pilot', account: 'Société Céramique SA', owner: 'Jörg Brandl', amount_minor: 180_000, currency: 'EUR', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-02-10' },
+      { external_id: null, name: 'Café “Œuvre” – phase 2', account: 'Café Œuvre SARL', owner: 'Jörg Brandl', amount_minor: 95_000, currency: 'EUR', stage: 'solution', status: 'open', probability: 40, close_date: '2027-03-05' }
+    ])
+    expect(count('reps')).toBe(1)
+  })
+
   it('Excel workbooks are refused as what they are, naming the file: an .xlsx (a zip) and an .xls', async () => {
     const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') })
     await expect(call('import.preview', payload('Pipeline.xlsx', xlsx))).rejects.toThrow('INVALID_INPUT: file "Pipeline.xlsx": the file is an Excel workbook (.xlsx), not CSV: export as CSV, or save it from Excel as "CSV UTF-8", and import that')

@@ -61,20 +61,66 @@ function looksUtf16(bytes: Uint8Array, odd: boolean): boolean {
   return zeros / (n / 2) > 0.6
 }
 
+// BOMs are kept wherever they are: a leading one is dropped by the caller, one inside (files joined end to end) is text.
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** Where the line after `from` starts (past its LF, CR or CRLF), or -1 when the bytes hold no line end. */
+function nextLineStart(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]
+    if (b === 0x0a) return i + 1
+    if (b === 0x0d) return bytes[i + 1] === 0x0a ? i + 2 : i + 1
+  }
+  return -1
+}
+
+/**
+ * Text that is UTF-8 in some lines and a legacy table in others (exports joined end to end, one re-saved by Excel;
+ * a pasted cell): each line is read as UTF-8 when it is valid UTF-8, else in the legacy table, so neither part
+ * turns into mojibake.
+ */
+function decodeMixed(bytes: Uint8Array, legacy: (line: Uint8Array) => string): string {
+  try {
+    return utf8Strict.decode(bytes)
+  } catch {
+    let out = ''
+    for (let start = 0; start < bytes.length; ) {
+      const next = nextLineStart(bytes, start)
+      const end = next < 0 ? bytes.length : next
+      const line = bytes.subarray(start, end)
+      let text: string
+      try {
+        text = utf8Strict.decode(line)
+      } catch {
+        text = legacy(line)
+      }
+      out += text
+      start = end
+    }
+    return out
+  }
+}
+
+function legacyDecoder(encoding: Encoding): (line: Uint8Array) => string {
+  if (encoding === 'mac-roman') return decodeMacRoman
+  const decoder = new TextDecoder('windows-1252')
+  return (line) => decodeWindows1252(decoder, line, false)
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { encoding: 'utf-8-bom', text: new TextDecoder('utf-8').decode(bytes.subarray(3)) }
+    return { encoding: 'utf-8-bom', text: decodeMixed(bytes.subarray(3), legacyDecoder('windows-1252')) }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) }
   if (looksUtf16(bytes, true)) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) }
   if (looksUtf16(bytes, false)) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) }
   try {
-    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    return { encoding: 'utf-8', text: utf8Strict.decode(bytes) }
   } catch {
-    // Not valid UTF-8: a single-byte legacy file. Pick the table whose reading looks like words.
-    const windows = decodeWindows1252(new TextDecoder('windows-1252'), bytes, false)
-    const mac = decodeMacRoman(bytes)
+    // Not valid UTF-8: a single-byte legacy file (or one with legacy lines). Pick the table whose reading looks like words.
+    const windows = decodeMixed(bytes, legacyDecoder('windows-1252'))
+    const mac = decodeMixed(bytes, legacyDecoder('mac-roman'))
     return plausibility(mac) > plausibility(windows) ? { encoding: 'mac-roman', text: mac } : { encoding: 'windows-1252', text: windows }
   }
 }
@@ -100,15 +146,39 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
   return decodeBytes(bytes).encoding
 }
 
-/** Decodes a file chunk by chunk in the encoding found from its head; BOMs are dropped. */
+/**
+ * Decodes a file chunk by chunk in the encoding found from its head; BOMs are dropped. Single-byte and UTF-8 files
+ * are decoded whole lines at a time (a line cut at a chunk's end waits for the next chunk), so a line in the other
+ * encoding is read as decodeBytes reads it: UTF-8 where valid, else the legacy table (Windows-1252 for a UTF-8 file).
+ */
 export function chunkDecoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => string {
-  if (encoding === 'mac-roman') return (chunk) => decodeMacRoman(chunk)
-  if (encoding === 'windows-1252') {
-    const decoder = new TextDecoder('windows-1252')
-    return (chunk, last) => decodeWindows1252(decoder, chunk, !last)
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const decoder = new TextDecoder(encoding)
+    return (chunk, last) => decoder.decode(chunk, { stream: !last })
   }
-  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding
-  // Not fatal: a stray byte far into a large file becomes U+FFFD rather than failing the whole import.
-  const decoder = new TextDecoder(label)
-  return (chunk, last) => decoder.decode(chunk, { stream: !last })
+  const legacy = legacyDecoder(encoding === 'mac-roman' ? 'mac-roman' : 'windows-1252')
+  let carry: Uint8Array | null = null
+  return (chunk, last) => {
+    let head = ''
+    let body = chunk
+    if (carry !== null) {
+      // The line cut at the previous chunk's end, completed by this chunk's first line.
+      const next = last ? chunk.length : nextLineStart(chunk, 0)
+      if (next < 0) {
+        carry = Buffer.concat([carry, chunk])
+        return ''
+      }
+      head = decodeMixed(Buffer.concat([carry, chunk.subarray(0, next)]), legacy)
+      body = chunk.subarray(next)
+      carry = null
+    }
+    if (!last) {
+      let cut = body.length
+      while (cut > 0 && body[cut - 1] !== 0x0a && body[cut - 1] !== 0x0d) cut--
+      // A CR at the very end may be the first half of a CRLF: it stays with the line it ends either way.
+      if (cut < body.length) carry = body.slice(cut)
+      body = body.subarray(0, cut)
+    }
+    return head + decodeMixed(body, legacy)
+  }
 }
