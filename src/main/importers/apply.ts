@@ -4,6 +4,7 @@ import type { ImportBatchRow, ImportResult, ImportSource } from '@shared/contrac
 import { accountNameKey } from '../services/pipeline/accounts'
 import { recomputeEvidence, refreshAllEvidence } from '../services/pipeline/evidence'
 import { ImportError } from './errors'
+import { canonicalId } from './values'
 import { NO_OWNER_CHOICES, sharedNameProblem, valueKey, type OwnerChoices, type ReadResult } from './read'
 import type { ImportedDeal } from './deals'
 import type { ImportedConnection } from './connections'
@@ -138,6 +139,28 @@ const EXTERNAL_PREFIX: Record<string, string> = {
   'generic-deals': 'csv'
 }
 
+/**
+ * Salesforce deals imported before ids were read as one spelling kept an API or Data Loader export's 18-character id;
+ * files now give the 15-character one. Such stored ids are rewritten to their 15 (checksum verified) inside the
+ * import's transaction, so a re-import updates those deals instead of adding them again. Once done, nothing matches.
+ */
+function canonicalSalesforceIds(sqlite: Database.Database): void {
+  const stored = sqlite
+    .prepare("SELECT id, external_id FROM deals WHERE external_id GLOB 'salesforce:??????????????????' AND length(external_id) = 29")
+    .raw()
+    .all() as [number, string][]
+  if (stored.length === 0) return
+  const taken = sqlite.prepare('SELECT 1 FROM deals WHERE external_id = ?').pluck()
+  const rename = sqlite.prepare('UPDATE deals SET external_id = ? WHERE id = ?')
+  for (const [id, external] of stored) {
+    const short = canonicalId(external.slice('salesforce:'.length))
+    if (short === null || short.length !== 15) continue
+    const renamed = `salesforce:${short}`
+    // The 15 already names another deal (both spellings imported by an older build): the two are left as they are.
+    if (!taken.get(renamed)) rename.run(renamed, id)
+  }
+}
+
 /** Activities per INSERT statement (8 parameters each, far below SQLite's limit). */
 const ACTIVITY_GROUP = 100
 
@@ -240,6 +263,7 @@ export class ImportWriter {
       historyEntries: 0
     }
     this.st = prepareStatements(sqlite)
+    canonicalSalesforceIds(sqlite)
   }
 
   private get accounts(): AccountIndex {
