@@ -60,6 +60,26 @@ describe('Salesforce reports re-saved by Excel in other locales', () => {
     ])
   })
 
+  it('a report run in German: German column labels, stage names and forecast categories in Windows-1252, EUR 84.500,00', async () => {
+    const name = 'salesforce-report-german-labels-and-stages.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ source: 'salesforce-report', encoding: 'windows-1252', dateOrder: 'known', toCreate: 4, toSkip: 0, problems: [] })
+    expect(preview.values.stages.map((v) => [v.from, v.auto])).toEqual([
+      ['Angebot/Preisangebot', 'proposal'],
+      ['Bedarfsanalyse', 'qualifying'],
+      ['Geschlossen und verloren', 'lost'],
+      ['Verhandlung/Überprüfung', 'negotiation']
+    ])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000De001', name: 'Hallendach Süd', account: 'Stahlbau Krämer GmbH', owner: 'Jürgen Weiß', amount_minor: 8_450_000, currency: 'EUR', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-02-28' },
+      { external_id: 'salesforce:0065g00000De002', name: 'Wartung 2027', account: 'Stahlbau Krämer GmbH', owner: 'Jürgen Weiß', amount_minor: 1_200_000, currency: 'EUR', stage: 'negotiation', status: 'open', probability: 90, close_date: '2027-01-15' },
+      { external_id: 'salesforce:0065g00000De003', name: 'Filialausbau', account: 'Bäckerei Öztürk', owner: 'Jürgen Weiß', amount_minor: 3_125_050, currency: 'EUR', stage: 'proposal', status: 'open', probability: 75, close_date: '2027-03-31' },
+      { external_id: 'salesforce:0065g00000De004', name: 'Kassensystem', account: 'Bäckerei Öztürk', owner: 'Jürgen Weiß', amount_minor: 780_000, currency: 'EUR', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-09-30' }
+    ])
+    expect(sqlite().prepare('SELECT forecast_category FROM deals ORDER BY id').pluck().all()).toEqual(['pipeline', 'commit', 'best_case', 'closed'])
+  })
+
   it('French Excel "CSV UTF-8" (BOM, narrow no-break space thousands, "90 %", day-first dates)', async () => {
     const name = 'salesforce-report-excel-fr-utf8-bom-nnbsp.csv'
     expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'salesforce-report', encoding: 'utf-8-bom', delimiter: ';', dateOrder: 'known', toCreate: 2, toSkip: 0 })

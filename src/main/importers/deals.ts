@@ -25,14 +25,15 @@ export interface ImportedDeal {
 }
 
 // Ordered: the first pattern a stage name matches decides (e.g. "Closed Won" before "Negotiation").
+// Salesforce's default stages also in German, French and Spanish (a report run in those languages exports them so).
 const STAGE_PATTERNS: [RegExp, Stage | 'won' | 'lost'][] = [
-  [/closed?\s*[-/]?\s*won|^won$|contract\s*signed/i, 'won'],
-  [/closed?\s*[-/]?\s*lost|^lost$|disqualified/i, 'lost'],
-  [/negotiat|review|contract|commit/i, 'negotiation'],
-  [/proposal|quote|pricing/i, 'proposal'],
-  [/value|solution|demo|decision\s*makers?|perception|present|evaluat/i, 'solution'],
-  [/qualif|needs|discovery|analysis|meeting\s*(scheduled|booked)|appointment/i, 'qualifying'],
-  [/prospect|lead|new|open|initial|contact/i, 'prospecting']
+  [/closed?\s*[-/]?\s*won|^won$|contract\s*signed|gewonnen|gagn[ée]|ganad[ao]/i, 'won'],
+  [/closed?\s*[-/]?\s*lost|^lost$|disqualified|verloren|perdu|perdid[ao]/i, 'lost'],
+  [/negotiat|review|contract|commit|verhandl|n[ée]gociat|negociaci/i, 'negotiation'],
+  [/proposal|quote|pricing|angebot|devis|presupuesto/i, 'proposal'],
+  [/value|solution|demo|decision\s*makers?|perception|present|evaluat|wertversprechen|entscheidung|wahrnehmung|valeur|d[ée]cisionnaire|toma de decisiones|valor|percepci/i, 'solution'],
+  [/qualif|needs|discovery|analysis|meeting\s*(scheduled|booked)|appointment|bedarf|besoins|calific|cualific|necesidades/i, 'qualifying'],
+  [/prospe[ck]|lead|new|open|initial|contact/i, 'prospecting']
 ]
 
 export function mapStage(raw: string): Stage | 'won' | 'lost' | null {
@@ -43,10 +44,10 @@ export function mapStage(raw: string): Stage | 'won' | 'lost' | null {
 export function mapForecastCategory(raw: string | null, status: DealStatus, probability: number): ForecastCategory {
   const v = (raw ?? '').toLowerCase()
   if (status !== 'open') return 'closed'
-  if (/commit/.test(v)) return 'commit'
-  if (/best/.test(v)) return 'best_case'
-  if (/omit/.test(v)) return 'omitted'
-  if (/closed/.test(v)) return 'commit'
+  if (/commit|engagement|compromis/.test(v)) return 'commit'
+  if (/best|bester|meilleur|mejor/.test(v)) return 'best_case'
+  if (/omit|ausgelassen|omis/.test(v)) return 'omitted'
+  if (/closed|abgeschlossen|ferm[ée]|cerrad/.test(v)) return 'commit'
   if (/pipeline/.test(v)) return 'pipeline'
   // No category column: a reading of probability, the way Salesforce's defaults map stages.
   return probability >= 90 ? 'commit' : probability >= 60 ? 'best_case' : 'pipeline'

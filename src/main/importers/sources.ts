@@ -110,24 +110,29 @@ export const SOURCES: readonly SourceMapping[] = [
     label: 'Salesforce opportunity report',
     kind: 'deals',
     fields: {
-      externalId: ['Opportunity ID', 'Opportunity Id', 'Opportunity ID (18)'],
-      name: ['Opportunity Name'],
-      account: ['Account Name'],
-      owner: ['Opportunity Owner', 'Owner', 'Owner Full Name'],
-      stage: ['Stage'],
-      amount: ['Amount', 'Amount (converted)', 'Total Amount'],
-      currency: ['Opportunity Currency', 'Amount Currency', 'Currency'],
-      probability: ['Probability (%)', 'Probability'],
-      forecastCategory: ['Forecast Category'],
-      closeDate: ['Close Date'],
-      createdDate: ['Created Date'],
+      // English labels first, then the German, French and Spanish ones a report run in those languages is exported with.
+      externalId: ['Opportunity ID', 'Opportunity Id', 'Opportunity ID (18)', 'Opportunity-ID', "ID de l'opportunité", 'Id. de oportunidad'],
+      name: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité", 'Nombre de la oportunidad'],
+      account: ['Account Name', 'Accountname', 'Account-Name', 'Nom du compte', 'Nombre de la cuenta'],
+      owner: ['Opportunity Owner', 'Owner', 'Owner Full Name', 'Opportunity-Inhaber', "Propriétaire de l'opportunité", 'Propietario de oportunidad', 'Propietario de la oportunidad'],
+      stage: ['Stage', 'Phase', 'Étape', 'Etapa'],
+      amount: ['Amount', 'Amount (converted)', 'Total Amount', 'Betrag', 'Montant', 'Importe'],
+      currency: ['Opportunity Currency', 'Amount Currency', 'Currency', 'Opportunity-Währung', "Devise de l'opportunité", 'Divisa de la oportunidad'],
+      probability: ['Probability (%)', 'Probability', 'Wahrscheinlichkeit (%)', 'Probabilité (%)', 'Probabilidad (%)'],
+      forecastCategory: ['Forecast Category', 'Prognosekategorie', 'Catégorie de prévision', 'Categoría de pronóstico'],
+      closeDate: ['Close Date', 'Schlusstermin', 'Date de clôture', 'Fecha de cierre'],
+      createdDate: ['Created Date', 'Erstellungsdatum', 'Erstelldatum', 'Date de création', 'Fecha de creación'],
       isClosed: ['Closed'],
       isWon: ['Won'],
-      nextStep: ['Next Step'],
+      nextStep: ['Next Step', 'Nächster Schritt', 'Étape suivante', 'Paso siguiente'],
       lossReason: ['Loss Reason']
     },
     required: ['name', 'account', 'stage', 'closeDate'],
-    signature: ['opportunity name', 'opportunity owner', 'opportunity id', 'probability (%)', 'account name']
+    signature: [
+      'opportunity name', 'opportunity owner', 'opportunity id', 'probability (%)', 'account name',
+      'opportunity-name', 'opportunity-inhaber', 'wahrscheinlichkeit (%)', "nom de l'opportunité", "propriétaire de l'opportunité",
+      'probabilité (%)', 'nombre de la oportunidad', 'probabilidad (%)'
+    ]
   },
   {
     source: 'hubspot',

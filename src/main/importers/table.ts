@@ -21,7 +21,8 @@ export interface Table {
 const DELIMITERS = [',', ';', '\t', '|'] as const
 
 export function headerKey(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ')
+  // A typographic apostrophe (French labels, Excel autocorrect) is the same header as a straight one.
+  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2019\u02bc]/g, "'")
 }
 
 export function parseRecords(text: string, delimiter: string): { records: TableRecord[]; errors: Papa.ParseError[] } {
