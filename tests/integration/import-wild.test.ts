@@ -196,6 +196,18 @@ describe('Salesforce report layouts', () => {
     ])
   })
 
+  it('an activity report saved by French Excel: "Assigned" names the rep, dates with French month names, deals found by name within their account', async () => {
+    await call('import.apply', payload('salesforce-report-opportunity-products-repeated-ids.csv'))
+    const name = 'activities-salesforce-report-fr-month-names.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'activities', delimiter: ';', toCreate: 3, toSkip: 0, problems: [], newReps: [] })
+    await call('import.apply', payload(name))
+    expect(sqlite().prepare('SELECT r.name AS rep, a.kind, a.occurred_at, a.subject, d.name AS deal, ac.name AS account FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN deals d ON d.id = a.deal_id LEFT JOIN accounts ac ON ac.id = a.account_id ORDER BY a.occurred_at').all()).toEqual([
+      { rep: 'Sofia Brandt', kind: 'call', occurred_at: '2026-06-27T00:00:00Z', subject: 'Appel découverte', deal: 'Juniper rollout', account: 'Juniper Health' },
+      { rep: 'Sofia Brandt', kind: 'meeting', occurred_at: '2026-12-15T14:30:00Z', subject: 'Démo sur site', deal: 'Juniper labs', account: 'Juniper Health' },
+      { rep: 'Sofia Brandt', kind: 'email', occurred_at: '2027-02-01T00:00:00Z', subject: 'Relance', deal: null, account: 'Juniper Health' }
+    ])
+  })
+
   it('a Data Loader export (upper-case headers, 18-character ids, true/false, .000Z and +0000 stamps, "" cells, a trailing comma)', async () => {
     const name = 'salesforce-dataloader-iso-datetimes-trailing-comma.csv'
     const preview = await call<ImportPreview>('import.preview', payload(name))

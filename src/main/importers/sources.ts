@@ -228,7 +228,7 @@ export const SOURCES: readonly SourceMapping[] = [
     fields: {
       occurredAt: ['Occurred At', 'Activity Date', 'Date', 'Date/Time', 'Timestamp', 'Start Time'],
       activityType: ['Activity Type', 'Type', 'Kind', 'Activity'],
-      rep: ['Rep', 'Activity Owner', 'Owner', 'Assigned To', 'Sales Rep', 'User'],
+      rep: ['Rep', 'Activity Owner', 'Owner', 'Assigned To', 'Assigned', 'Sales Rep', 'User'],
       subject: ['Subject', 'Title', 'Description'],
       direction: ['Direction'],
       outcome: ['Outcome', 'Result', 'Call Result'],

@@ -172,7 +172,13 @@ export type DayOrder = 'dmy' | 'mdy'
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  // German, French and Spanish, as Excel in those languages writes a date with the month's name.
+  januar: 1, jän: 1, jänner: 1, februar: 2, mär: 3, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, okt: 10, oktober: 10, dez: 12, dezember: 12,
+  janv: 1, janvier: 1, fév: 2, févr: 2, février: 2, mars: 3, avr: 4, avril: 4, juin: 6, juil: 7, juillet: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, déc: 12, décembre: 12,
+  ene: 1, enero: 1, febrero: 2, marzo: 3, abr: 4, abril: 4, mayo: 5, junio: 6, julio: 7, ago: 8, agosto: 8, septiembre: 9,
+  setiembre: 9, octubre: 10, noviembre: 11, dic: 12, diciembre: 12
 }
 
 export type DateResult =
@@ -218,20 +224,21 @@ export function parseDate(raw: string | undefined, order: DayOrder | null = null
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), v)
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(v)
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), v)
-  // 27 Jun 2026, 9-Sep-22, 27-June-2026
-  m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-,]+(\d{2}|\d{4})$/.exec(v)
+  // 27 Jun 2026, 9-Sep-22, 27-June-2026, 27th June 2026, 27. Juni 2026, 27 déc. 2026, 27 de junio de 2026
+  // (The plain English form is tried first: LinkedIn writes every connection's date so, and it is the cheaper match.)
+  m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{2}|\d{4})$/.exec(v) ?? /^(\d{1,2})(?:st|nd|rd|th)?\.?[\s-]+(?:de\s+)?(\p{L}{3,10})\.?(?:\s+de)?[\s,-]+(\d{2}|\d{4})$/u.exec(v)
   if (m) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()]
     if (month) return build(fullYear(m[3] ?? ''), month, Number(m[1]), v)
   }
-  // Jun 27, 2026
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(v)
+  // Jun 27, 2026 · June 27th, 2026
+  m = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u.exec(v)
   if (m) {
     const month = MONTHS[(m[1] ?? '').toLowerCase()]
     if (month) return build(Number(m[3]), month, Number(m[2]), v)
   }
   // Aug 2022 → the first of the month
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{4})$/.exec(v)
+  m = /^(\p{L}{3,10})\.?\s+(\d{4})$/u.exec(v)
   if (m) {
     const month = MONTHS[(m[1] ?? '').toLowerCase()]
     if (month) return build(Number(m[2]), month, 1, v)
