@@ -1,6 +1,7 @@
 // Exports as they occur in the wild — Excel re-saves in other locales, Data Loader and "internal value" exports,
 // grouped reports, older LinkedIn archives — imported through the real pipeline into a real workspace file.
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +9,8 @@ import { dispatch, type Context } from '../../src/main/dispatch'
 import { handlers } from '../../src/main/handlers'
 import { WorkspaceSession } from '../../src/main/session'
 import type { ImportPreview, ImportResult } from '../../src/shared/contract'
+import { prepareImport, runImport } from '../../src/main/importers/run'
+import { fileSource } from '../../src/main/importers/stream'
 import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
 
 const WILD = join(__dirname, '..', 'fixtures', 'import', 'wild')
@@ -329,6 +332,36 @@ describe('a LinkedIn archive from the wild', () => {
       { kind: 'social_comment', occurred_at: '2026-11-12T09:30:00Z', subject: null },
       { kind: 'social_comment', occurred_at: '2026-11-13T18:05:00Z', subject: 'Well said' }
     ])
+  })
+})
+
+describe('an unpacked LinkedIn archive: its folder', () => {
+  it('is read as the archive (files one folder down, an unknown file beside them), and a folder without its files is refused', async () => {
+    await call('import.apply', payload('hubspot-internal-stage-ids-owner-emails.csv'))
+    const rep = repId('wren.adeyemi@example.com')
+    const dir = mkdtempSync(join(tmpdir(), 'touchline-archive-'))
+    try {
+      const inner = join(dir, 'Basic_LinkedInDataExport_11-23-2026')
+      mkdirSync(inner)
+      copyFileSync(join(WILD, 'linkedin-connections-old-no-url-us-dates.csv'), join(inner, 'Connections.csv'))
+      copyFileSync(join(WILD, 'linkedin-reactions-crlf.csv'), join(inner, 'Reactions.csv'))
+      copyFileSync(join(WILD, 'generic-deals-header-only.csv'), join(inner, 'Profile.csv'))
+      const request = { source: fileSource(dir, 'Basic_LinkedInDataExport'), read: {}, repId: rep }
+      const prepared = await prepareImport(request)
+      expect(prepared).toMatchObject({ entry: 'Basic_LinkedInDataExport_11-23-2026/Connections.csv', encoding: 'utf-8' })
+      const outcome = await runImport(sqlite(), prepared, request, { now: '2026-11-23T09:00:00Z', today: '2026-11-23', backup: async () => 'none (test)' })
+      expect(outcome).toMatchObject({ connectionsCreated: 3, activitiesCreated: 2, skipped: 1 })
+      expect(sqlite().prepare('SELECT person_name, connected_on FROM connections WHERE rep_id = ? ORDER BY id').all(rep)).toEqual([
+        { person_name: 'Hana Sato', connected_on: '2026-06-05' },
+        { person_name: 'Olu Bankole', connected_on: '2024-12-24' },
+        { person_name: 'Ida Kern', connected_on: '2023-01-02' }
+      ])
+      rmSync(join(inner, 'Connections.csv'))
+      rmSync(join(inner, 'Reactions.csv'))
+      expect(() => fileSource(dir, 'Basic_LinkedInDataExport')).toThrow('file "Basic_LinkedInDataExport": the folder holds no Connections.csv, Shares.csv, Comments.csv, Reactions.csv or Invitations.csv: choose an unpacked LinkedIn data archive, or a file')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -1,5 +1,7 @@
 // Reads a CSV of any size in chunks: encoding and header from its head, then records batch by batch, never all at once.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { zipSync } from 'fflate'
 import Papa from 'papaparse'
 import type { ImportProblem } from '@shared/contract/imports'
 import { ImportError } from './errors'
@@ -27,7 +29,28 @@ export function refuseWorkbook(file: string, bytes: Uint8Array): void {
   if (OLE.every((b, i) => bytes[i] === b)) throw new ImportError({ file, row: 1 }, 'the file is an Excel workbook (.xls), not CSV: save it from Excel as "CSV UTF-8" and import that')
 }
 
+/** The files of a LinkedIn archive the importer reads, by name in any folder of it. */
+const ARCHIVE_CSV = /^(connections|shares|comments|reactions|invitations)\.csv$/i
+
+/**
+ * An unpacked LinkedIn archive (its folder) read as the archive: the CSVs the importer reads, found up to three
+ * folders down, are put in a zip in memory (stored, not compressed), so the folder goes through the archive path.
+ */
+function folderSource(path: string, name: string): ByteSource {
+  const files: Record<string, Uint8Array> = {}
+  const walk = (dir: string, prefix: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && depth < 3 && entry.name !== '__MACOSX') walk(join(dir, entry.name), `${prefix}${entry.name}/`, depth + 1)
+      else if (entry.isFile() && ARCHIVE_CSV.test(entry.name)) files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name))
+    }
+  }
+  walk(path, '', 0)
+  if (Object.keys(files).length === 0) throw new ImportError({ file: name }, 'the folder holds no Connections.csv, Shares.csv, Comments.csv, Reactions.csv or Invitations.csv: choose an unpacked LinkedIn data archive, or a file')
+  return bytesSource(name, zipSync(files, { level: 0 }))
+}
+
 export function fileSource(path: string, name = path): ByteSource {
+  if (statSync(path).isDirectory()) return folderSource(path, name)
   const size = statSync(path).size
   const fd = openSync(path, 'r')
   const sig = Buffer.alloc(4)
