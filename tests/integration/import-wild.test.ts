@@ -241,6 +241,17 @@ describe('HubSpot and Pipedrive as exported in the wild', () => {
     expect(count('accounts')).toBe(3)
   })
 
+  it('HubSpot re-saved by a European Excel: fraction probabilities with decimal commas (0,2 0,9 1) read as 20, 90 and 100 %', async () => {
+    const name = 'hubspot-excel-eu-fraction-probabilities.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'hubspot', delimiter: ';', dateOrder: 'known', toCreate: 3, toSkip: 0, problems: [] })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'hubspot:18273646001', name: 'Wick sensors', account: 'Wick & Co', owner: 'Wren Adeyemi', amount_minor: 1_200_000, currency: 'USD', stage: 'qualifying', status: 'open', probability: 20, close_date: '2027-06-27' },
+      { external_id: 'hubspot:18273646002', name: 'Wick gateways', account: 'Wick & Co', owner: 'Wren Adeyemi', amount_minor: 4_850_000, currency: 'USD', stage: 'negotiation', status: 'open', probability: 90, close_date: '2027-01-15' },
+      { external_id: 'hubspot:18273646003', name: 'Wick support', account: 'Wick & Co', owner: 'Wren Adeyemi', amount_minor: 300_000, currency: 'USD', stage: 'solution', status: 'open', probability: 100, close_date: '2027-03-31' }
+    ])
+  })
+
   it('HubSpot ids Excel rounded to 1.83E+10 are refused row by row, naming the column, and nothing is written', async () => {
     const name = 'hubspot-excel-rounded-record-ids.csv'
     const preview = await call<ImportPreview>('import.preview', payload(name))

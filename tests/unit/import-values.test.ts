@@ -1,6 +1,6 @@
 // Cell parsers: money, percentages, booleans, missing markers and the date formats real exports use.
 import { describe, expect, it } from 'vitest'
-import { detectDayOrder, isMissing, parseBoolean, parseDate, parseMoney, parsePercent, splitValues } from '../../src/main/importers/values'
+import { detectDayOrder, fractionColumn, isMissing, parseBoolean, parseDate, parseMoney, parsePercent, splitValues } from '../../src/main/importers/values'
 import { decodeBytes } from '../../src/main/importers/encoding'
 import { companyKey } from '../../src/main/importers/apply'
 import { neutralise } from '../../src/main/exporters/deals-csv'
@@ -36,6 +36,15 @@ describe('percentages and booleans', () => {
     ['12,5 %', 13]
   ])('%s is %i %%', (raw, pct) => expect(parsePercent(raw)).toEqual({ ok: true, value: pct }))
   it('refuses a percentage over 100', () => expect(parsePercent('150%').ok).toBe(false))
+  it('reads a decimal-comma fraction as one, and a whole column of fractions with 1 as 100 %', () => {
+    expect(parsePercent('0,07')).toEqual({ ok: true, value: 7 })
+    expect(parsePercent('1', true)).toEqual({ ok: true, value: 100 })
+    expect(parsePercent('90%', true)).toEqual({ ok: true, value: 90 })
+    expect(fractionColumn(['0,2', '', '1', '0.9'])).toBe(true)
+    expect(fractionColumn(['0', '1'])).toBe(false)
+    expect(fractionColumn(['0.5', '20'])).toBe(false)
+    expect(fractionColumn(['0.5', '50%'])).toBe(false)
+  })
   it.each([
     ['1', true],
     ['', false],

@@ -4,7 +4,7 @@ import type { ImportProblem } from '@shared/contract/imports'
 import type { Field, ResolvedColumns } from './sources'
 import type { TableRecord } from './table'
 import { headerKey } from './table'
-import { canonicalId, headerCurrency, isExcelRoundedId, parseBoolean, parseDate, parseMoney, parsePercent, splitValues, text, type DayOrder } from './values'
+import { canonicalId, fractionColumn, headerCurrency, isExcelRoundedId, parseBoolean, parseDate, parseMoney, parsePercent, splitValues, text, type DayOrder } from './values'
 
 export interface ImportedDeal {
   line: number
@@ -138,6 +138,8 @@ export function mapDealRecords(file: string, headers: readonly string[], columns
   /** External id → the row it was first read on: a second row with it (a report with one row per product) is not a second deal. */
   const idRows = new Map<string, number>()
   const amountHeaderCurrency = headerCurrency(headers[columns.index.amount ?? -1])
+  const probabilityAt = columns.index.probability
+  const fractions = probabilityAt !== undefined && fractionColumn(records.map((r) => r.cells[probabilityAt]))
   for (const r of records) {
     const cell = (f: Field): string | undefined => {
       const i = columns.index[f]
@@ -189,7 +191,7 @@ export function mapDealRecords(file: string, headers: readonly string[], columns
     const currency = ((money.ok ? money.value?.currency : null) ?? amountHeaderCurrency ?? currencyCell ?? 'USD').toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) fail('currency', `"${currency}" is not a three-letter currency code`)
 
-    const pct = parsePercent(cell('probability'))
+    const pct = parsePercent(cell('probability'), fractions ? true : null)
     if (!pct.ok) fail('probability', pct.reason)
     const probability = status === 'won' ? 100 : status === 'lost' ? 0 : ((pct.ok ? pct.value : null) ?? DEFAULT_PROBABILITY[stage])
 

@@ -125,17 +125,38 @@ export function parseMoney(raw: string | undefined): Parsed<Money> {
   return { ok: true, value: { minor: Math.round(n.value * 100), currency } }
 }
 
-/** `90%`, `90`, and fractions `0.07` → a whole percentage 0–100. */
-export function parsePercent(raw: string | undefined): Parsed<number> {
+/**
+ * `90%`, `90`, and fractions `0.07` (or `0,07` from a decimal-comma Excel) → a whole percentage 0–100. `fractions`
+ * says how a column reads as a whole (see fractionColumn): true, every bare number is a fraction, `1` included;
+ * null, a cell alone is a fraction only when it is below 1 with a decimal mark.
+ */
+export function parsePercent(raw: string | undefined, fractions: boolean | null = null): Parsed<number> {
   if (isMissing(raw)) return { ok: true, value: null }
   const v = (raw ?? '').trim()
   const hasSign = v.endsWith('%')
   const n = parseNumber(hasSign ? v.slice(0, -1) : v)
   if (!n.ok || n.value === null) return { ok: false, reason: `"${raw}" is not a percentage` }
-  // A value below 1 with a decimal point is a fraction (0.07 = 7 %); "1" alone stays 1 %.
-  const pct = !hasSign && n.value > 0 && n.value < 1 && v.includes('.') ? n.value * 100 : n.value
+  const fraction = !hasSign && (fractions === true ? n.value <= 1 : fractions === null && n.value > 0 && n.value < 1 && /[.,]/.test(v))
+  const pct = fraction ? n.value * 100 : n.value
   if (pct < 0 || pct > 100) return { ok: false, reason: `"${raw}" is outside 0–100 %` }
   return { ok: true, value: Math.round(pct) }
+}
+
+/**
+ * Whether a probability column holds fractions (HubSpot writes 0.2 … 1.0): every filled cell a bare number from 0
+ * to 1 and one of them strictly between. Then `1` is 100 %, not 1 %.
+ */
+export function fractionColumn(cells: readonly (string | undefined)[]): boolean {
+  let between = false
+  for (const raw of cells) {
+    if (isMissing(raw)) continue
+    const v = (raw ?? '').trim()
+    if (v.endsWith('%')) return false
+    const n = parseNumber(v)
+    if (!n.ok || n.value === null || n.value < 0 || n.value > 1) return false
+    if (n.value > 0 && n.value < 1) between = true
+  }
+  return between
 }
 
 /** `1`/empty, `TRUE`/`FALSE`, `Yes`/`No`: an empty cell is false because flag columns export "not set" as blank. */
