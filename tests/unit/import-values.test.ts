@@ -14,7 +14,14 @@ describe('money', () => {
     ['€5.000', 500_000, 'EUR'],
     ['485000', 48_500_000, null],
     ['GBP 99.9', 9_990, 'GBP'],
-    ['0.07', 7, null]
+    ['0.07', 7, null],
+    // Locales in the wild: Swiss typographic apostrophes, Indian grouping, French narrow no-break spaces, symbols.
+    ['CHF 1\u2019234\u2019567.50', 123_456_750, 'CHF'],
+    ['₹1,23,456.00', 12_345_600, 'INR'],
+    ['1\u202f234,50 zł', 123_450, 'PLN'],
+    ['R$ 1.234,56', 123_456, 'BRL'],
+    ['A$1,000', 100_000, 'AUD'],
+    ['HK$900', 90_000, 'HKD']
   ])('%s is %i minor units in %s', (raw, minor, currency) => {
     expect(parseMoney(raw)).toEqual({ ok: true, value: { minor, currency } })
   })

@@ -44,7 +44,10 @@ export function isExcelRoundedId(raw: string | null): boolean {
 
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', C$: 'CAD' }
+const SYMBOLS: Record<string, string> = {
+  $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', 'AU$': 'AUD', C$: 'CAD', 'CA$': 'CAD',
+  'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'R$': 'BRL', '₹': 'INR', '₩': 'KRW', '₺': 'TRY', 'zł': 'PLN'
+}
 
 const HEADER_CURRENCY = /\s*\((usd|eur|gbp|jpy|chf|aud|cad|sek|nok|dkk|pln|czk|inr|cny|brl|mxn|nzd|sgd|hkd|zar|[$€£¥])\)\s*$/i
 
@@ -64,7 +67,8 @@ export function withoutHeaderCurrency(key: string): string {
 /** A plain number with either thousands convention: `485,000.00`, `485.000,00`, `485 000`, `0.07`. */
 export function parseNumber(raw: string | undefined): Parsed<number> {
   if (isMissing(raw)) return { ok: true, value: null }
-  let v = (raw ?? '').trim().replace(/[\s\u00a0\u202f']/g, '')
+  // Spaces of every width and apostrophes (straight or typographic, as Swiss Excel writes) group thousands.
+  let v = (raw ?? '').trim().replace(/[\s\u00a0\u202f'\u2019]/g, '')
   let negative = false
   if (/^\(.*\)$/.test(v)) {
     negative = true
