@@ -440,9 +440,12 @@ describe('hand-made and generic files', () => {
     expect(count('reps')).toBe(1)
   })
 
-  it('Excel workbooks are refused as what they are, naming the file: an .xlsx (a zip) and an .xls', async () => {
+  it('spreadsheet workbooks are refused as what they are, naming the file: an .xlsx and an .ods (zips) and an .xls', async () => {
     const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') })
-    await expect(call('import.preview', payload('Pipeline.xlsx', xlsx))).rejects.toThrow('INVALID_INPUT: file "Pipeline.xlsx": the file is an Excel workbook (.xlsx), not CSV: export as CSV, or save it from Excel as "CSV UTF-8", and import that')
+    const workbook = 'the file is a spreadsheet workbook (.xlsx, .ods or .numbers), not CSV: export as CSV, or save it as "CSV UTF-8", and import that'
+    await expect(call('import.preview', payload('Pipeline.xlsx', xlsx))).rejects.toThrow(`INVALID_INPUT: file "Pipeline.xlsx": ${workbook}`)
+    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') })
+    await expect(call('import.apply', payload('Pipeline.ods', ods))).rejects.toThrow(`INVALID_INPUT: file "Pipeline.ods": ${workbook}`)
     const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)])
     await expect(call('import.apply', payload('Pipeline.xls', xls))).rejects.toThrow('INVALID_INPUT: file "Pipeline.xls", row 1: the file is an Excel workbook (.xls), not CSV: save it from Excel as "CSV UTF-8" and import that')
     expect(count('import_batches')).toBe(0)

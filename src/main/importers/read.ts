@@ -94,8 +94,8 @@ function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; byte
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        // An .xlsx is a zip too: noted, so the refusal can say what the file is.
-        if (f.name === 'xl/workbook.xml') workbook = true
+        // An .xlsx, .ods or .numbers is a zip too: noted, so the refusal can say what the file is.
+        if (f.name === 'xl/workbook.xml' || f.name === 'content.xml' || f.name === 'Index/Document.iwa') workbook = true
         return ARCHIVE_ENTRY.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES
       }
     })
@@ -110,7 +110,7 @@ function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; byte
     return entry ? { name: entry, bytes: files[entry] ?? new Uint8Array() } : undefined
   }
   const connections = pick('connections')
-  if (!connections && workbook) throw new ImportError({ file: fileName }, 'the file is an Excel workbook (.xlsx), not CSV: export as CSV, or save it from Excel as "CSV UTF-8", and import that')
+  if (!connections && workbook) throw new ImportError({ file: fileName }, 'the file is a spreadsheet workbook (.xlsx, .ods or .numbers), not CSV: export as CSV, or save it as "CSV UTF-8", and import that')
   if (!connections) throw new ImportError({ file: fileName }, 'the archive has no Connections.csv (is it a LinkedIn data archive?)')
   return { entry: connections.name, bytes: connections.bytes, social: { shares: pick('shares'), comments: pick('comments'), reactions: pick('reactions'), invitations: pick('invitations') } }
 }
