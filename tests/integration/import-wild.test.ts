@@ -376,6 +376,19 @@ describe('an unpacked LinkedIn archive: its folder', () => {
   })
 })
 
+describe('a LinkedIn archive re-zipped on Windows', () => {
+  it('entries named with backslashes (PowerShell\'s Compress-Archive) are found', async () => {
+    await call('import.apply', payload('hubspot-internal-stage-ids-owner-emails.csv'))
+    const rep = repId('ravi.menon@example.com')
+    const zip = zipSync({
+      'Basic_LinkedInDataExport\\Connections.csv': new Uint8Array(fixture('linkedin-connections-old-no-url-us-dates.csv')),
+      'Basic_LinkedInDataExport\\Reactions.csv': new Uint8Array(fixture('linkedin-reactions-crlf.csv'))
+    })
+    expect(await call<ImportPreview>('import.preview', payload('linkedin.zip', zip))).toMatchObject({ entry: 'Basic_LinkedInDataExport\\Connections.csv', toCreate: 5, socialActivities: 2 })
+    expect(await call<ImportResult>('import.apply', { ...payload('linkedin.zip', zip), repId: rep })).toMatchObject({ connectionsCreated: 3, activitiesCreated: 2 })
+  })
+})
+
 describe('a LinkedIn archive re-saved and re-zipped', () => {
   it('Connections.csv saved by UK Excel (Windows-1252, padded preamble, day-first dates), comments stamped " UTC", macOS resource forks ignored', async () => {
     await call('import.apply', payload('salesforce-report-excel-unicode-text-utf16.csv'))

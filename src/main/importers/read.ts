@@ -85,7 +85,8 @@ export function sharedNameProblem(name: string, reps: number): string {
 
 const MAX_ENTRY_BYTES = 200 * 1024 * 1024
 
-const ARCHIVE_ENTRY = /(^|\/)(connections|shares|comments|reactions|invitations)\.csv$/i
+// Windows PowerShell's Compress-Archive writes backslashes between folder and file names.
+const ARCHIVE_ENTRY = /(^|[/\\])(connections|shares|comments|reactions|invitations)\.csv$/i
 
 /** A LinkedIn archive: only the CSVs we read are unpacked (Connections, Shares, Comments, Reactions, Invitations), never other entries. */
 function fromArchive(fileName: string, bytes: Uint8Array): { entry: string; bytes: Uint8Array; social: SocialFiles } {
