@@ -464,6 +464,21 @@ describe('hand-made and generic files', () => {
     expect(count('import_batches')).toBe(0)
   })
 
+  it('a hand-kept sheet with a sums row and a note under the data: both dropped as footers, not refused as deals', async () => {
+    const name = 'generic-deals-excel-sums-row-and-note.csv'
+    const preview = await call<ImportPreview>('import.preview', payload(name))
+    expect(preview).toMatchObject({ rowCount: 2, toCreate: 2, toSkip: 0, problems: [] })
+    expect(preview.droppedRows).toEqual([
+      { row: 4, reason: 'report footer "$20,000.00" after the last row' },
+      { row: 6, reason: 'report footer "Data as of 23 Nov 2026" after the last row' }
+    ])
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: null, name: 'Orchard CRM', account: 'Orchard Farms Ltd', owner: 'Nell Okoro', amount_minor: 1_200_000, currency: 'USD', stage: 'proposal', status: 'open', probability: 60, close_date: '2027-01-31' },
+      { external_id: null, name: 'Orchard BI', account: 'Orchard Farms Ltd', owner: 'Nell Okoro', amount_minor: 800_000, currency: 'USD', stage: 'negotiation', status: 'open', probability: 80, close_date: '2027-02-28' }
+    ])
+  })
+
   it('a file with only its header imports nothing and fails nothing', async () => {
     const name = 'generic-deals-header-only.csv'
     expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'generic-deals', rowCount: 0, toCreate: 0, toSkip: 0, problems: [] })

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isMissing, parseDateTime, text } from '../../src/main/importers/values'
-import { bodyRecord } from '../../src/main/importers/table'
+import { bodyRecord, trailingCandidate } from '../../src/main/importers/table'
 
 const two = (n: number) => String(n).padStart(2, '0')
 
@@ -67,6 +67,16 @@ describe('body rows', () => {
     expect(bodyRecord(['Grand Total', '12', '3'])).toEqual({ footer: 'report total row "Grand Total"' })
     expect(bodyRecord(['Grand Totals (5 records)', '', '', '$150,500.00', '36%'])).toEqual({ footer: 'report total row "Grand Totals (5 records)"' })
     expect(bodyRecord(['Total Gym renewal', 'Total Gym', 'Proposal'])).toBe('keep')
+  })
+
+  it('are held back as possible closing lines only when no record could be them', () => {
+    expect(trailingCandidate(['Touchline Demo Org', '', '', ''], 4)).toBe(true)
+    expect(trailingCandidate(['', '', '', '$20,000.00', '70%'], 5)).toBe(true)
+    expect(trailingCandidate(['Acme', '', '', '$20,000.00'], 4)).toBe(false)
+    // A LinkedIn connection with a hidden name, or with only a first name and a date, is a record.
+    expect(trailingCandidate(['', '', '', '', '', '', '12 Mar 2025'], 7)).toBe(false)
+    expect(trailingCandidate(['Ada', '', '', '', '', '', '27 Jun 2026'], 7)).toBe(false)
+    expect(trailingCandidate(['Touchline Demo Org'], 2)).toBe(false)
     expect(bodyRecord(['Total', ' ', '485,000'])).toEqual({ footer: 'report footer "Total"' })
   })
 })

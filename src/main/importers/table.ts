@@ -81,33 +81,43 @@ function isTotalLabel(cell: string | undefined): boolean {
   return (c === 0x67 || c === 0x73 || c === 0x74 || c === 0x20) && TOTAL_LABEL.test(cell.trim())
 }
 
+// A number or amount alone: what a sums row a spreadsheet user added under the data holds (`$150,500.00`, `36%`).
+const SUM_CELL = /^[-+(]?\s*(?:[A-Z]{3}\s*|[$€£¥₹])?\s*\d[\d.,'\u00a0\u202f ]*\s*(?:[A-Z]{3}|[$€£¥%])?\)?$/
+
 /**
- * A row with a value in its first cell and nothing else, under a header of three or more columns: no record of
- * any source is that, but a report's closing lines are (the org name, a title), as written or re-saved by Excel.
- * Such rows are dropped when nothing but more of them (or blank rows and footers) follows them to the end of the file.
+ * A row no record of any source can be, under a header of three or more columns, but a report's closing lines are:
+ * a value in its first cell and nothing else (the org name, a title), or one or two numbers and nothing else (the
+ * sums a spreadsheet user put under the data). Such rows are dropped when nothing but more of them (or blank rows
+ * and footers) follows them to the end of the file.
  */
 export function trailingCandidate(cells: readonly string[], width: number): boolean {
   if (width < 3) return false
-  // Most rows have their second cell filled: ruled out there, without trimming anything.
-  for (let i = 1; i < cells.length; i++) {
+  // Most rows fill three cells or more: ruled out by their first characters, without trimming or matching anything.
+  let plainlyFilled = 0
+  for (let i = 0; i < cells.length && plainlyFilled < 3; i++) {
     const c = cells[i]
-    if (c !== undefined && c !== '' && (c.charCodeAt(0) > 32 || c.trim() !== '')) return false
+    if (c !== undefined && c !== '' && c.charCodeAt(0) > 32) plainlyFilled++
   }
-  const first = cells[0]
-  return first !== undefined && first.trim() !== ''
+  if (plainlyFilled >= 3) return false
+  let filled = 0
+  let sums = true
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]
+    if (c === undefined || c === '') continue
+    const t = c.trim()
+    if (t === '') continue
+    if (++filled > 2) return false
+    if (!SUM_CELL.test(t)) {
+      sums = false
+      if (i > 0) return false
+    }
+  }
+  return filled > 0 && (sums || filled === 1)
 }
 
-/**
- * The header row written again under the data: files put together from several exports (one a month, one a rep)
- * repeat it where each part starts. Compared cell by cell, trimmed; the first cell is checked before anything else.
- */
-export function isHeaderAgain(cells: readonly string[], header: readonly string[]): boolean {
-  const first = cells[0]
-  if (cells.length !== header.length) return false
-  // Files joined end to end keep each part's byte-order mark at the start of its header.
-  if (first !== header[0] && !(first?.charCodeAt(0) === 0xfeff && first.slice(1).trim() === (header[0] ?? '').trim())) return false
-  for (let i = 1; i < cells.length; i++) if ((cells[i] ?? '').trim() !== (header[i] ?? '').trim()) return false
-  return true
+/** The first filled cell of a row, as a footer's reason quotes it. */
+function firstFilled(cells: readonly string[]): string {
+  return (cells.find((c) => c.trim() !== '') ?? '').trim().slice(0, 60)
 }
 
 /** Keeps back rows that may be a report's closing lines until a real row follows them or the file ends. */
@@ -129,10 +139,23 @@ export class TrailingFooters {
 
   /** At the end of the file: what was still held, as dropped footers. */
   end(): { row: number; reason: string }[] {
-    const out = this.held.map((r) => ({ row: r.line, reason: `report footer "${(r.cells[0] ?? '').trim().slice(0, 60)}" after the last row` }))
+    const out = this.held.map((r) => ({ row: r.line, reason: `report footer "${firstFilled(r.cells)}" after the last row` }))
     this.held = []
     return out
   }
+}
+
+/**
+ * The header row written again under the data: files put together from several exports (one a month, one a rep)
+ * repeat it where each part starts. Compared cell by cell, trimmed; the first cell is checked before anything else.
+ */
+export function isHeaderAgain(cells: readonly string[], header: readonly string[]): boolean {
+  const first = cells[0]
+  if (cells.length !== header.length) return false
+  // Files joined end to end keep each part's byte-order mark at the start of its header.
+  if (first !== header[0] && !(first?.charCodeAt(0) === 0xfeff && first.slice(1).trim() === (header[0] ?? '').trim())) return false
+  for (let i = 1; i < cells.length; i++) if ((cells[i] ?? '').trim() !== (header[i] ?? '').trim()) return false
+  return true
 }
 
 function isBlank(cells: readonly string[]): boolean {
