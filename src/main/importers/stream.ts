@@ -217,7 +217,7 @@ export async function streamTable(source: ByteSource, file: string, knownHeaders
           if (dropped.length < MAX_PROBLEMS) dropped.push({ row: at, reason: fate.footer })
           continue
         }
-        for (const kept of trailing.push({ line: at, cells })) out.push(kept)
+        trailing.push({ line: at, cells }, out)
       }
       if (out.length > 0) yield out
       if (finished && partial === '') break

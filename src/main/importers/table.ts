@@ -125,16 +125,17 @@ export class TrailingFooters {
   private held: TableRecord[] = []
   constructor(private readonly width: number) {}
 
-  /** The rows to keep now, in order: the held ones (they were not trailing after all) and this one, or none yet. */
-  push(record: TableRecord): TableRecord[] {
+  /** Adds to `kept` what is known to be kept now, in order: the held rows (not trailing after all) and this one. */
+  push(record: TableRecord, kept: TableRecord[]): void {
     if (trailingCandidate(record.cells, this.width)) {
       this.held.push(record)
-      return []
+      return
     }
-    if (this.held.length === 0) return [record]
-    const out = [...this.held, record]
-    this.held = []
-    return out
+    if (this.held.length > 0) {
+      for (const h of this.held) kept.push(h)
+      this.held = []
+    }
+    kept.push(record)
   }
 
   /** At the end of the file: what was still held, as dropped footers. */
@@ -238,7 +239,7 @@ export function readTable(text: string, file: string, knownHeaders: ReadonlySet<
       dropped.push({ row: r.line, reason: fate.footer })
       continue
     }
-    for (const kept of trailing.push(r)) body.push(kept)
+    trailing.push(r, body)
   }
   dropped.push(...trailing.end())
   dropped.sort((a, b) => a.row - b.row)

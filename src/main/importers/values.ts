@@ -291,7 +291,12 @@ export function detectDayOrder(values: readonly string[]): OrderVerdict {
   let dmy = false
   let mdy = false
   let ambiguous = false
-  for (const [at, raw] of values.entries()) {
+  const separator = (c: number) => c === 47 || c === 46 || c === 45
+  for (let at = 0; at < values.length; at++) {
+    const raw = values[at] ?? ''
+    // Most cells are ruled out by their first characters (`27 Jun 2026`, `2026-06-27`, words): no trim, no match.
+    const c0 = raw.charCodeAt(0)
+    if (c0 > 32 && !(c0 >= 48 && c0 <= 57 && (separator(raw.charCodeAt(1)) || separator(raw.charCodeAt(2))))) continue
     const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/.exec(raw.trim())
     if (!m) continue
     const a = Number(m[1])
