@@ -83,6 +83,17 @@ describe('Salesforce reports re-saved by Excel in other locales', () => {
     expect(sqlite().prepare('SELECT forecast_category FROM deals ORDER BY id').pluck().all()).toEqual(['pipeline', 'commit', 'best_case', 'closed'])
   })
 
+  it('a report run in Japanese and saved by Japanese Excel: Shift_JIS, Japanese labels and stages, yen written as the 0x5C byte or ￥', async () => {
+    const name = 'salesforce-report-japanese-shift-jis.csv'
+    expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'salesforce-report', encoding: 'shift_jis', toCreate: 3, toSkip: 0, problems: [] })
+    await call('import.apply', payload(name))
+    expect(deals()).toEqual([
+      { external_id: 'salesforce:0065g00000Jq001', name: 'クラウド移行', account: '株式会社サクラ電機', owner: '山田 花子', amount_minor: 120_000_000, currency: 'JPY', stage: 'proposal', status: 'open', probability: 75, close_date: '2027-03-31' },
+      { external_id: 'salesforce:0065g00000Jq002', name: '保守契約', account: '株式会社サクラ電機', owner: '山田 花子', amount_minor: 48_000_000, currency: 'JPY', stage: 'negotiation', status: 'open', probability: 90, close_date: '2027-01-15' },
+      { external_id: 'salesforce:0065g00000Jq003', name: '研修パック', account: 'ミドリ商事株式会社', owner: '佐藤 健', amount_minor: 9_000_000, currency: 'JPY', stage: 'negotiation', status: 'lost', probability: 0, close_date: '2026-10-31' }
+    ])
+  })
+
   it('French Excel "CSV UTF-8" (BOM, narrow no-break space thousands, "90 %", day-first dates)', async () => {
     const name = 'salesforce-report-excel-fr-utf8-bom-nnbsp.csv'
     expect(await call<ImportPreview>('import.preview', payload(name))).toMatchObject({ source: 'salesforce-report', encoding: 'utf-8-bom', delimiter: ';', dateOrder: 'known', toCreate: 2, toSkip: 0 })

@@ -21,7 +21,9 @@ describe('money', () => {
     ['1\u202f234,50 zł', 123_450, 'PLN'],
     ['R$ 1.234,56', 123_456, 'BRL'],
     ['A$1,000', 100_000, 'AUD'],
-    ['HK$900', 90_000, 'HKD']
+    ['HK$900', 90_000, 'HKD'],
+    ['\\1,200,000', 120_000_000, 'JPY'],
+    ['￥480,000', 48_000_000, 'JPY']
   ])('%s is %i minor units in %s', (raw, minor, currency) => {
     expect(parseMoney(raw)).toEqual({ ok: true, value: { minor, currency } })
   })

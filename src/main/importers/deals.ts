@@ -25,15 +25,16 @@ export interface ImportedDeal {
 }
 
 // Ordered: the first pattern a stage name matches decides (e.g. "Closed Won" before "Negotiation").
-// Salesforce's default stages also in German, French and Spanish (a report run in those languages exports them so).
+// Salesforce's default stages also in German, French, Spanish and Japanese (a report run in those languages exports
+// them so). Lost before won: 不成立 (lost) holds 成立 (won).
 const STAGE_PATTERNS: [RegExp, Stage | 'won' | 'lost'][] = [
-  [/closed?\s*[-/]?\s*won|^won$|contract\s*signed|gewonnen|gagn[ée]|ganad[ao]/i, 'won'],
-  [/closed?\s*[-/]?\s*lost|^lost$|disqualified|verloren|perdu|perdid[ao]/i, 'lost'],
-  [/negotiat|review|contract|commit|verhandl|n[ée]gociat|negociaci/i, 'negotiation'],
-  [/proposal|quote|pricing|angebot|devis|presupuesto/i, 'proposal'],
-  [/value|solution|demo|decision\s*makers?|perception|present|evaluat|wertversprechen|entscheidung|wahrnehmung|valeur|d[ée]cisionnaire|toma de decisiones|valor|percepci/i, 'solution'],
-  [/qualif|needs|discovery|analysis|meeting\s*(scheduled|booked)|appointment|bedarf|besoins|calific|cualific|necesidades/i, 'qualifying'],
-  [/prospe[ck]|lead|new|open|initial|contact/i, 'prospecting']
+  [/closed?\s*[-/]?\s*lost|^lost$|disqualified|verloren|perdu|perdid[ao]|不成立|失注/i, 'lost'],
+  [/closed?\s*[-/]?\s*won|^won$|contract\s*signed|gewonnen|gagn[ée]|ganad[ao]|成立|受注/i, 'won'],
+  [/negotiat|review|contract|commit|verhandl|n[ée]gociat|negociaci|交渉/i, 'negotiation'],
+  [/proposal|quote|pricing|angebot|devis|presupuesto|見積/i, 'proposal'],
+  [/value|solution|demo|decision\s*makers?|perception|present|evaluat|wertversprechen|entscheidung|wahrnehmung|valeur|d[ée]cisionnaire|toma de decisiones|valor|percepci|価値提案|意思決定|認識分析/i, 'solution'],
+  [/qualif|needs|discovery|analysis|meeting\s*(scheduled|booked)|appointment|bedarf|besoins|calific|cualific|necesidades|ニーズ|評価/i, 'qualifying'],
+  [/prospe[ck]|lead|new|open|initial|contact|見込み/i, 'prospecting']
 ]
 
 export function mapStage(raw: string): Stage | 'won' | 'lost' | null {

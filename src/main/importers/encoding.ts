@@ -1,6 +1,6 @@
 // Turns a file's bytes into text: BOMs, UTF-16, and the single-byte legacy encodings old Excel saves still produce.
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mac-roman'
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mac-roman' | 'shift_jis'
 
 export interface Decoded {
   encoding: Encoding
@@ -107,7 +107,28 @@ function legacyDecoder(encoding: Encoding): (line: Uint8Array) => string {
   return (line) => decodeWindows1252(decoder, line, false)
 }
 
-export function decodeBytes(bytes: Uint8Array): Decoded {
+/**
+ * Shift_JIS, as Japanese Excel saves CSV and Salesforce exports for Japanese users. A European legacy file can be
+ * valid Shift_JIS by chance (an accented letter pairs with the next byte into a kanji or a kana; bytes C0–DF are
+ * half-width katakana), but those characters stand alone between Latin letters, where Japanese writing runs them
+ * together. So it is accepted only when valid throughout, holding kana, with most of its Japanese characters in runs
+ * of two or more and few half-width katakana. `complete` false: a character cut at the end does not count against it.
+ */
+function shiftJis(bytes: Uint8Array, complete: boolean): string | null {
+  let text: string
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes, { stream: !complete })
+  } catch {
+    return null
+  }
+  if (!/[\u3041-\u3096\u30a1-\u30fa]/.test(text)) return null
+  const japanese = text.match(/[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e\uffe5]/g)?.length ?? 0
+  const inRuns = (text.match(/[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e\uffe5]{2,}/g) ?? []).reduce((n, run) => n + run.length, 0)
+  const halfWidth = text.match(/[\uff61-\uff9f]/g)?.length ?? 0
+  return japanese >= 2 && inRuns >= japanese * 0.6 && halfWidth <= japanese * 0.2 ? text : null
+}
+
+export function decodeBytes(bytes: Uint8Array, complete = true): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf-8-bom', text: decodeMixed(bytes.subarray(3), legacyDecoder('windows-1252')) }
   }
@@ -118,6 +139,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { encoding: 'utf-8', text: utf8Strict.decode(bytes) }
   } catch {
+    const japanese = shiftJis(bytes, complete)
+    if (japanese !== null) return { encoding: 'shift_jis', text: japanese }
     // Not valid UTF-8: a single-byte legacy file (or one with legacy lines). Pick the table whose reading looks like words.
     const windows = decodeMixed(bytes, legacyDecoder('windows-1252'))
     const mac = decodeMixed(bytes, legacyDecoder('mac-roman'))
@@ -143,7 +166,7 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
     }
     bytes = bytes.subarray(0, cut)
   }
-  return decodeBytes(bytes).encoding
+  return decodeBytes(bytes, complete).encoding
 }
 
 /**
@@ -152,7 +175,7 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
  * encoding is read as decodeBytes reads it: UTF-8 where valid, else the legacy table (Windows-1252 for a UTF-8 file).
  */
 export function chunkDecoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => string {
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be' || encoding === 'shift_jis') {
     const decoder = new TextDecoder(encoding)
     return (chunk, last) => decoder.decode(chunk, { stream: !last })
   }

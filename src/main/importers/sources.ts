@@ -110,18 +110,18 @@ export const SOURCES: readonly SourceMapping[] = [
     label: 'Salesforce opportunity report',
     kind: 'deals',
     fields: {
-      // English labels first, then the German, French and Spanish ones a report run in those languages is exported with.
-      externalId: ['Opportunity ID', 'Opportunity Id', 'Opportunity ID (18)', 'Opportunity-ID', "ID de l'opportunité", 'Id. de oportunidad'],
-      name: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité", 'Nombre de la oportunidad'],
-      account: ['Account Name', 'Accountname', 'Account-Name', 'Nom du compte', 'Nombre de la cuenta'],
-      owner: ['Opportunity Owner', 'Owner', 'Owner Full Name', 'Opportunity-Inhaber', "Propriétaire de l'opportunité", 'Propietario de oportunidad', 'Propietario de la oportunidad'],
-      stage: ['Stage', 'Phase', 'Étape', 'Etapa'],
-      amount: ['Amount', 'Amount (converted)', 'Total Amount', 'Betrag', 'Montant', 'Importe'],
+      // English labels first, then the German, French, Spanish and Japanese ones a report run in those languages is exported with.
+      externalId: ['Opportunity ID', 'Opportunity Id', 'Opportunity ID (18)', 'Opportunity-ID', "ID de l'opportunité", 'Id. de oportunidad', '商談 ID', '商談ID'],
+      name: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité", 'Nombre de la oportunidad', '商談名'],
+      account: ['Account Name', 'Accountname', 'Account-Name', 'Nom du compte', 'Nombre de la cuenta', '取引先名'],
+      owner: ['Opportunity Owner', 'Owner', 'Owner Full Name', 'Opportunity-Inhaber', "Propriétaire de l'opportunité", 'Propietario de oportunidad', 'Propietario de la oportunidad', '商談 所有者', '商談所有者', '所有者'],
+      stage: ['Stage', 'Phase', 'Étape', 'Etapa', 'フェーズ'],
+      amount: ['Amount', 'Amount (converted)', 'Total Amount', 'Betrag', 'Montant', 'Importe', '金額'],
       currency: ['Opportunity Currency', 'Amount Currency', 'Currency', 'Opportunity-Währung', "Devise de l'opportunité", 'Divisa de la oportunidad'],
-      probability: ['Probability (%)', 'Probability', 'Wahrscheinlichkeit (%)', 'Probabilité (%)', 'Probabilidad (%)'],
-      forecastCategory: ['Forecast Category', 'Prognosekategorie', 'Catégorie de prévision', 'Categoría de pronóstico'],
-      closeDate: ['Close Date', 'Schlusstermin', 'Date de clôture', 'Fecha de cierre'],
-      createdDate: ['Created Date', 'Erstellungsdatum', 'Erstelldatum', 'Date de création', 'Fecha de creación'],
+      probability: ['Probability (%)', 'Probability', 'Wahrscheinlichkeit (%)', 'Probabilité (%)', 'Probabilidad (%)', '確度(%)', '確度 (%)'],
+      forecastCategory: ['Forecast Category', 'Prognosekategorie', 'Catégorie de prévision', 'Categoría de pronóstico', '売上予測分類'],
+      closeDate: ['Close Date', 'Schlusstermin', 'Date de clôture', 'Fecha de cierre', '完了予定日'],
+      createdDate: ['Created Date', 'Erstellungsdatum', 'Erstelldatum', 'Date de création', 'Fecha de creación', '作成日'],
       isClosed: ['Closed'],
       isWon: ['Won'],
       nextStep: ['Next Step', 'Nächster Schritt', 'Étape suivante', 'Paso siguiente'],
@@ -131,7 +131,7 @@ export const SOURCES: readonly SourceMapping[] = [
     signature: [
       'opportunity name', 'opportunity owner', 'opportunity id', 'probability (%)', 'account name',
       'opportunity-name', 'opportunity-inhaber', 'wahrscheinlichkeit (%)', "nom de l'opportunité", "propriétaire de l'opportunité",
-      'probabilité (%)', 'nombre de la oportunidad', 'probabilidad (%)'
+      'probabilité (%)', 'nombre de la oportunidad', 'probabilidad (%)', '商談名', '取引先名', '確度(%)'
     ]
   },
   {

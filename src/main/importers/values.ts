@@ -46,7 +46,9 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: str
 
 const SYMBOLS: Record<string, string> = {
   $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'A$': 'AUD', 'AU$': 'AUD', C$: 'CAD', 'CA$': 'CAD',
-  'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'R$': 'BRL', '₹': 'INR', '₩': 'KRW', '₺': 'TRY', 'zł': 'PLN'
+  'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'R$': 'BRL', '₹': 'INR', '₩': 'KRW', '₺': 'TRY', 'zł': 'PLN',
+  // Japanese Excel writes the yen sign full width, or as the Shift_JIS byte 0x5C, which decodes as a backslash.
+  '￥': 'JPY', '\\': 'JPY'
 }
 
 const HEADER_CURRENCY = /\s*\((usd|eur|gbp|jpy|chf|aud|cad|sek|nok|dkk|pln|czk|inr|cny|brl|mxn|nzd|sgd|hkd|zar|[$€£¥])\)\s*$/i
