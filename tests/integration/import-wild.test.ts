@@ -5,40 +5,31 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatch, type Context } from '../../src/main/dispatch'
-import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
 import type { ImportPreview, ImportResult } from '../../src/shared/contract'
 import { prepareImport, runImport } from '../../src/main/importers/run'
 import { fileSource } from '../../src/main/importers/stream'
-import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+import { makeWorkspace, type TempWorkspace } from '../support/workspace'
+import { openSession, type SessionUnderTest } from '../support/session'
 
 const WILD = join(__dirname, '..', 'fixtures', 'import', 'wild')
 const fixture = (name: string) => readFileSync(join(WILD, name))
 const payload = (name: string, bytes: Buffer | Uint8Array = fixture(name)) => ({ fileName: name, contentBase64: Buffer.from(bytes).toString('base64') })
 
 let ws: TempWorkspace
-let session: WorkspaceSession
-let ctx: Context
+let app: SessionUnderTest
 
 beforeEach(async () => {
   ws = makeWorkspace()
   ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  await session.openExisting(clock)
-  ctx = { session, clock, shell: 'browser' }
+  app = await openSession(ws.path)
 })
 afterEach(async () => {
-  await session.close()
+  await app.close()
   ws.dispose()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(handlers, ctx, method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
-const sqlite = () => session.requireStore().sqlite
+const call = <T>(method: string, input: unknown) => app.call<T>(method, input)
+const sqlite = () => app.sqlite()
 const deals = () =>
   sqlite()
     .prepare(
@@ -72,6 +63,13 @@ describe('Salesforce reports re-saved by Excel in other locales', () => {
       ['Bedarfsanalyse', 'qualifying'],
       ['Geschlossen und verloren', 'lost'],
       ['Verhandlung/Überprüfung', 'negotiation']
+    ])
+    // The wizard's value table names each German category as the import will read it.
+    expect(preview.values.forecastCategories.map((v) => [v.from, v.auto])).toEqual([
+      ['Ausgelassen', 'omitted'],
+      ['Bester Fall', 'best_case'],
+      ['Commit', 'commit'],
+      ['Pipeline', 'pipeline']
     ])
     await call('import.apply', payload(name))
     expect(deals()).toEqual([

@@ -3,40 +3,31 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { zipSync, strToU8 } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatch, type Context } from '../../src/main/dispatch'
-import { handlers } from '../../src/main/handlers'
-import { WorkspaceSession } from '../../src/main/session'
 import { readImport } from '../../src/main/importers/read'
 import { applyImport } from '../../src/main/importers/apply'
 import type { ImportPreview, ImportResult } from '../../src/shared/contract'
-import { clock, makeWorkspace, type TempWorkspace } from '../support/workspace'
+import { makeWorkspace, type TempWorkspace } from '../support/workspace'
+import { openSession, type SessionUnderTest } from '../support/session'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import')
 const fixture = (name: string) => readFileSync(join(FIXTURES, name))
 const payload = (name: string, bytes: Buffer | Uint8Array = fixture(name)) => ({ fileName: name, contentBase64: Buffer.from(bytes).toString('base64') })
 
 let ws: TempWorkspace
-let session: WorkspaceSession
-let ctx: Context
+let app: SessionUnderTest
 
 beforeEach(async () => {
   ws = makeWorkspace()
   ws.store.close()
-  session = new WorkspaceSession(ws.path)
-  await session.openExisting(clock)
-  ctx = { session, clock, shell: 'browser' }
+  app = await openSession(ws.path)
 })
 afterEach(async () => {
-  await session.close()
+  await app.close()
   ws.dispose()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(handlers, ctx, method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
-const sqlite = () => session.requireStore().sqlite
+const call = <T>(method: string, input: unknown) => app.call<T>(method, input)
+const sqlite = () => app.sqlite()
 const deals = () =>
   sqlite()
     .prepare(
@@ -176,7 +167,7 @@ describe('nothing half-imported', () => {
   it('a file that matches no export is refused with its file and header row, before any backup', async () => {
     const bytes = Buffer.from('Colour,Shape\nred,round\n')
     await expect(call('import.apply', payload('shapes.csv', bytes))).rejects.toThrow(/INVALID_INPUT: file "shapes.csv", row 1: the columns \(Colour, Shape\) match no known export/)
-    expect(session.backups().backups.filter((b) => b.name.includes('pre-import'))).toEqual([])
+    expect(app.session.backups().backups.filter((b) => b.name.includes('pre-import'))).toEqual([])
   })
 })
 

@@ -42,16 +42,21 @@ export function mapStage(raw: string): Stage | 'won' | 'lost' | null {
   return null
 }
 
-export function mapForecastCategory(raw: string | null, status: DealStatus, probability: number): ForecastCategory {
+/** The category an open deal's cell names (English, German, French or Spanish labels), or null when it names none. */
+export function namedForecastCategory(raw: string | null): ForecastCategory | null {
   const v = (raw ?? '').toLowerCase()
-  if (status !== 'open') return 'closed'
   if (/commit|engagement|compromis/.test(v)) return 'commit'
   if (/best|bester|meilleur|mejor/.test(v)) return 'best_case'
   if (/omit|ausgelassen|omis/.test(v)) return 'omitted'
   if (/closed|abgeschlossen|ferm[ée]|cerrad/.test(v)) return 'commit'
   if (/pipeline/.test(v)) return 'pipeline'
-  // No category column: a reading of probability, the way Salesforce's defaults map stages.
-  return probability >= 90 ? 'commit' : probability >= 60 ? 'best_case' : 'pipeline'
+  return null
+}
+
+export function mapForecastCategory(raw: string | null, status: DealStatus, probability: number): ForecastCategory {
+  if (status !== 'open') return 'closed'
+  // No category named: a reading of probability, the way Salesforce's defaults map stages.
+  return namedForecastCategory(raw) ?? (probability >= 90 ? 'commit' : probability >= 60 ? 'best_case' : 'pipeline')
 }
 
 function mapLossReason(raw: string | null): LossReason | null {

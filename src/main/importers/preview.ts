@@ -4,7 +4,7 @@ import type { ImportOwnerRow, ImportPreview, ImportValueRow } from '@shared/cont
 import { valueKey, type ReadResult } from './read'
 import { FIELD_LABELS, KIND_FIELDS, resolveColumns, type Field } from './sources'
 import { AccountIndex } from './apply'
-import { mapForecastCategory, mapStage } from './deals'
+import { mapStage, namedForecastCategory } from './deals'
 import { text } from './values'
 import { accountNameKey } from '../services/pipeline/accounts'
 
@@ -240,7 +240,7 @@ function dealValues(read: ReadResult, owners: OwnerNames): ImportPreview['values
   const forecastMap = mappedTo(m.forecastCategories)
   const forecastCategories: ImportValueRow[] = distinct(read, 'forecastCategory').map((v) => {
     // Without a match the category is read from the probability: say so rather than name one.
-    const auto = /commit|best|omit|closed|pipeline/i.test(v.from) ? mapForecastCategory(v.from, 'open', 0) : null
+    const auto = namedForecastCategory(v.from)
     return { ...v, auto, mapped: forecastMap.get(valueKey(v.from))?.to ?? null }
   })
   return { stages, forecastCategories, owners: ownerRows(read, owners, 'owner') }
