@@ -34,8 +34,34 @@ export async function time(fn: (i: number) => unknown, runs = 50, warmup = 5): P
     await fn(i)
     samples.push(performance.now() - t)
   }
+  return timing(samples)
+}
+
+function timing(samples: number[]): Timing {
   samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), mean: samples.reduce((s, x) => s + x, 0) / samples.length, runs }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), mean: samples.reduce((s, x) => s + x, 0) / samples.length, runs: samples.length }
+}
+
+/**
+ * A service and its bare baseline timed in turns (service, bare, service, …) rather than one batch after the other:
+ * both see the same machine, so a slow spell on this shared host moves both and not their ratio.
+ */
+export async function timePair(service: (i: number) => unknown, bare: (i: number) => unknown, runs = 50, warmup = 5): Promise<{ service: Timing; bare: Timing }> {
+  for (let i = 0; i < warmup; i++) {
+    await service(i)
+    await bare(i)
+  }
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now()
+    await service(i)
+    a.push(performance.now() - t)
+    t = performance.now()
+    await bare(i)
+    b.push(performance.now() - t)
+  }
+  return { service: timing(a), bare: timing(b) }
 }
 
 const round = (n: number) => Math.round(n * 100) / 100

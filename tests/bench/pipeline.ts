@@ -4,7 +4,7 @@ import { openWorkspace } from '../../src/main/store/open'
 import { ensureEvidenceFresh, refreshAllEvidence, recomputeEvidence } from '../../src/main/services/pipeline/evidence'
 import { addDays } from '../../src/shared/dates'
 import { FORECAST_SQL, INSPECT_REP_SQL, filterSql, getThresholds, inspectRep, listPipeline, pipelineForecast, pipelinePageSql, setThresholds } from '../../src/main/services/pipeline/inspection'
-import { time, type Measure } from './harness'
+import { time, timePair, type Measure } from './harness'
 import { BENCH_TODAY, type LargeWorkspace } from './large-workspace'
 
 export async function pipelineBench(large: LargeWorkspace): Promise<Record<string, Measure>> {
@@ -16,23 +16,23 @@ export async function pipelineBench(large: LargeWorkspace): Promise<Record<strin
     const rep = (i: number) => (i % 190) + 1
     const team = (i: number) => (i % 17) + 1
 
-    // The service paths: prepared statements kept per connection.
-    const orgService = await time(() => listPipeline(store, pageInput, today), 100)
-    const repService = await time((i) => inspectRep(store, rep(i), today), 100)
-    const teamService = await time((i) => pipelineForecast(store, { teamId: team(i) }, today), 50)
-
-    // The bare SQL of the same queries, prepared once, run directly on better-sqlite3.
+    // The service paths (prepared statements kept per connection), each timed in turns with the bare SQL of the same
+    // queries, prepared once and run directly on better-sqlite3.
     const page = pipelinePageSql(pageInput)
     const pageStmt = sqlite.prepare(page.text)
     const countStmt = sqlite.prepare(`SELECT count(*) AS n FROM deal_evidence e WHERE ${filterSql({}).where}`)
-    const orgBare = await time(() => {
-      pageStmt.all({ ...page.params, limit: 50, offset: 0 })
-      countStmt.get()
-    }, 100)
+    const { service: orgService, bare: orgBare } = await timePair(
+      () => listPipeline(store, pageInput, today),
+      () => {
+        pageStmt.all({ ...page.params, limit: 50, offset: 0 })
+        countStmt.get()
+      },
+      100
+    )
     const repStmt = sqlite.prepare(INSPECT_REP_SQL)
-    const repBare = await time((i) => repStmt.all({ repId: rep(i) }), 100)
+    const { service: repService, bare: repBare } = await timePair((i) => inspectRep(store, rep(i), today), (i) => repStmt.all({ repId: rep(i) }), 100)
     const teamStmt = sqlite.prepare(FORECAST_SQL(true))
-    const teamBare = await time((i) => teamStmt.all({ teamId: team(i) }), 50)
+    const { service: teamService, bare: teamBare } = await timePair((i) => pipelineForecast(store, { teamId: team(i) }, today), (i) => teamStmt.all({ teamId: team(i) }), 50)
 
     // The same first page built with Kysely and prepared anew on every call (its SQLite driver's behaviour).
     const orgKysely = await time(async () => {

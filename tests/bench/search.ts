@@ -3,7 +3,7 @@ import { openWorkspace } from '../../src/main/store/open'
 import { BROAD_MATCHES, COUNT_SQL, ITEM_HITS_SQL, NOTE_HITS_SQL, PAGE_SQL, ftsQuery, searchNotes } from '../../src/main/services/team/search'
 import { generateOneOnOneDemo } from '../../src/main/demo/one-on-ones'
 import { DEMO_SEED } from '../../src/main/demo/generate'
-import { time, type Measure } from './harness'
+import { timePair, type Measure } from './harness'
 import { BENCH_TODAY, type LargeWorkspace } from './large-workspace'
 
 /** What a manager types: a word in most notes, a word in a handful, several words, accents the notes lack, half a word. */
@@ -44,17 +44,20 @@ export async function searchBench(large: LargeWorkspace): Promise<Record<string,
     }
     for (const [name, text] of Object.entries(queries(rare))) {
       const q = ftsQuery(text)!
-      const service = await time(() => searchNotes(store, { query: text, offset: 0, limit: 20 }), 60)
-      // The same statements the service runs, prepared once and run directly on better-sqlite3: the count (which picks
-      // the order), the page, then the passages of the page's notes and items.
-      const bare = await time(() => {
-        const n = (total.get({ q }) as { n: number }).n
-        const rows = page[n > BROAD_MATCHES ? 'date' : 'rank'].all({ q, limit: 20, offset: 0 }) as { kind: 'note' | 'action_item'; id: number }[]
-        for (const kind of ['note', 'action_item'] as const) {
-          const ids = rows.filter((r) => r.kind === kind).map((r) => r.id)
-          if (ids.length) details[kind].all({ q, ids: JSON.stringify(ids) })
-        }
-      }, 60)
+      // Against the same statements the service runs, prepared once and run directly on better-sqlite3: the count
+      // (which picks the order), the page, then the passages of the page's notes and items. Timed in turns.
+      const { service, bare } = await timePair(
+        () => searchNotes(store, { query: text, offset: 0, limit: 20 }),
+        () => {
+          const n = (total.get({ q }) as { n: number }).n
+          const rows = page[n > BROAD_MATCHES ? 'date' : 'rank'].all({ q, limit: 20, offset: 0 }) as { kind: 'note' | 'action_item'; id: number }[]
+          for (const kind of ['note', 'action_item'] as const) {
+            const ids = rows.filter((r) => r.kind === kind).map((r) => r.id)
+            if (ids.length) details[kind].all({ q, ids: JSON.stringify(ids) })
+          }
+        },
+        60
+      )
       const found = searchNotes(store, { query: text, offset: 0, limit: 20 }).total
       if (found === 0) throw new Error(`search bench: "${text}" finds nothing on the large workspace`)
       out[`${name}_hits`] = { value: found, unit: 'hits', better: 'higher' }
