@@ -43,8 +43,9 @@ function timing(samples: number[]): Timing {
 }
 
 /**
- * A service and its bare baseline timed in turns (service, bare, service, …) rather than one batch after the other:
- * both see the same machine, so a slow spell on this shared host moves both and not their ratio.
+ * A service and its bare baseline timed in turns rather than one batch after the other: both see the same machine, so
+ * a slow spell on this shared host moves both and not their ratio. Which goes first alternates, so neither always
+ * finds the pages the other just read.
  */
 export async function timePair(service: (i: number) => unknown, bare: (i: number) => unknown, runs = 50, warmup = 5): Promise<{ service: Timing; bare: Timing }> {
   for (let i = 0; i < warmup; i++) {
@@ -53,13 +54,19 @@ export async function timePair(service: (i: number) => unknown, bare: (i: number
   }
   const a: number[] = []
   const b: number[] = []
+  const timed = async (fn: (i: number) => unknown, i: number, into: number[]) => {
+    const t = performance.now()
+    await fn(i)
+    into.push(performance.now() - t)
+  }
   for (let i = 0; i < runs; i++) {
-    let t = performance.now()
-    await service(i)
-    a.push(performance.now() - t)
-    t = performance.now()
-    await bare(i)
-    b.push(performance.now() - t)
+    if (i % 2 === 0) {
+      await timed(service, i, a)
+      await timed(bare, i, b)
+    } else {
+      await timed(bare, i, b)
+      await timed(service, i, a)
+    }
   }
   return { service: timing(a), bare: timing(b) }
 }
