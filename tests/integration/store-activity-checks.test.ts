@@ -64,6 +64,21 @@ describe('schema v16: activity checks as OR chains', () => {
     expect(() => sqlite.prepare("UPDATE sqlite_schema SET sql = sql WHERE name = 'activities'").run()).toThrow(/may not be modified|read-only|not authorized/i)
   })
 
+  it('is seen by a connection opened before the upgrade: it reads the new text and still refuses a bad kind', () => {
+    const { path, sqlite } = v15Workspace()
+    const other = new Database(path)
+    cleanups.push(() => other.close())
+    // The other connection has parsed the v15 schema.
+    expect(other.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(3)
+    const cookie = other.pragma('schema_version', { simple: true }) as number
+
+    migrate(sqlite, path, NOW)
+
+    expect(other.pragma('schema_version', { simple: true })).toBeGreaterThan(cookie)
+    expect(other.prepare("SELECT sql FROM sqlite_schema WHERE name = 'activities'").pluck().get()).toContain("kind = 'meeting' OR")
+    expect(() => other.prepare("INSERT INTO activities (rep_id, kind, occurred_at) VALUES (1, 'fax', '2026-11-05T08:00:00Z')").run()).toThrow(/CHECK constraint failed: kind = 'meeting'/)
+  })
+
   it('still accepts every kind and both directions, and still refuses anything else, naming the constraint', () => {
     const { path, sqlite } = v15Workspace()
     migrate(sqlite, path, NOW)

@@ -57,10 +57,11 @@ export function assertUnedited(sqlite: Database.Database, path: string, list: re
  * is then bumped, as SQLite's procedure for such edits asks, so this and every other connection parse it anew.
  */
 function runSchemaEdit(sqlite: Database.Database, step: Migration, edit: NonNullable<Migration['editsSchema']>): void {
-  const cookie = sqlite.pragma('schema_version', { simple: true }) as number
   sqlite.unsafeMode(true)
   try {
     sqlite.exec(step.sql)
+    // Read after the step, whose own DDL moves the cookie too: the new one must be past every value seen.
+    const cookie = sqlite.pragma('schema_version', { simple: true }) as number
     sqlite.pragma(`schema_version = ${cookie + 1}`)
   } finally {
     sqlite.pragma('writable_schema = OFF')
