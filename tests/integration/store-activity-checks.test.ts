@@ -1,11 +1,12 @@
 // Schema v16 on real files: activities' CHECK constraints rewritten in place (writable_schema) keep refusing what
-// they refused, a v15 workspace with rows upgrades without a row rewritten, and a table that differs is refused.
+// they refused, a v15 workspace with rows upgrades without a row rewritten, a table whose text differs keeps its own
+// checks, and an edit that leaves the schema unreadable is rolled back whole.
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate, userVersion } from '../../src/main/store/migrate'
-import { MIGRATIONS } from '../../src/main/store/migrations'
-import { ACTIVITY_DIRECTION_CHECK_BEFORE, ACTIVITY_KIND_CHECK_BEFORE } from '../../src/main/store/migrations/016-activity-checks'
+import { MIGRATIONS, type Migration } from '../../src/main/store/migrations'
+import { ACTIVITY_DIRECTION_CHECK_AFTER, ACTIVITY_DIRECTION_CHECK_BEFORE, ACTIVITY_KIND_CHECK_BEFORE } from '../../src/main/store/migrations/016-activity-checks'
 import { ACTIVITY_KINDS } from '../../src/shared/domain'
 import { NOW, tempDir } from '../support/workspace'
 
@@ -107,9 +108,9 @@ describe('schema v16: activity checks as OR chains', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX activities_account/)
   })
 
-  it('refuses a table whose text differs from what the step rewrites, and rolls the whole step back', () => {
+  it('leaves a table whose text differs with its own checks (the same rules, at the old cost) and still upgrades', () => {
     const { path, sqlite } = v15Workspace()
-    // As if edited by another tool: the kind check spelled differently, so the rewrite would not apply.
+    // As if rewritten by another tool: the kind check spelled differently, so the step's text does not match it.
     sqlite.unsafeMode(true)
     sqlite.pragma('writable_schema = ON')
     sqlite.prepare("UPDATE sqlite_schema SET sql = replace(sql, 'social_message'',''note''', 'social_message'', ''note''') WHERE name = 'activities'").run()
@@ -117,13 +118,32 @@ describe('schema v16: activity checks as OR chains', () => {
     sqlite.unsafeMode(false)
     const text = tableText(sqlite)
     expect(text).not.toContain(ACTIVITY_KIND_CHECK_BEFORE)
-    const indexBefore = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'activities_account'").pluck().get()
 
-    expect(() => migrate(sqlite, path, NOW)).toThrow(/schema step 16 \(activity-checks\) failed and was rolled back: table activities does not read as this step expects/)
+    migrate(sqlite, path, NOW)
+
+    expect(userVersion(sqlite)).toBe(16)
+    // The kind check is left as it was; the direction check, which matched, is rewritten.
+    expect(tableText(sqlite)).toBe(text.replace(ACTIVITY_DIRECTION_CHECK_BEFORE, ACTIVITY_DIRECTION_CHECK_AFTER))
+    expect(insertActivity(sqlite, 'fax', 'outbound')).toThrow(/CHECK constraint failed: kind IN/)
+    expect(insertActivity(sqlite, 'note', 'outbound')).not.toThrow()
+    expect(sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'activities_account'").pluck().get()).toMatch(/contact_id/)
+  })
+
+  it('rolls the whole step back when the edited schema no longer parses', () => {
+    const { path, sqlite } = v15Workspace()
+    const text = tableText(sqlite)
+    const broken: Migration = {
+      version: 16,
+      name: 'broken-edit',
+      sql: "DROP INDEX activities_contact; PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE TABLE activities (' WHERE name = 'activities';",
+      editsSchema: { table: 'activities' }
+    }
+
+    expect(() => migrate(sqlite, path, NOW, [...BEFORE_16, broken])).toThrow(/schema step 16 \(broken-edit\) failed and was rolled back: .*malformed/)
 
     expect(userVersion(sqlite)).toBe(15)
     expect(tableText(sqlite)).toBe(text)
-    expect(sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'activities_account'").pluck().get()).toBe(indexBefore)
-    expect(sqlite.prepare('SELECT count(*) FROM touchline_migrations WHERE version = 16').pluck().get()).toBe(0)
+    expect(sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'activities_contact'").get()).toBeDefined()
+    expect(sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(3)
   })
 })

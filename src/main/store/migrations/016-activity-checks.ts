@@ -7,7 +7,8 @@
  * OR chains cost 0.1 s. The table's text in the schema is edited in place (SQLite's documented procedure for
  * changes that leave every stored row valid: PRAGMA writable_schema, then a new schema cookie, which the runner
  * sets for steps marked `editsSchema`); no row is rewritten, so the step is instant on any workspace.
- * The edit names the old text whole and the runner checks the new text is there, so a table that differs is refused.
+ * The edit names the old text whole: a table whose text differs (rewritten by another tool) keeps its own checks,
+ * the same rules at the old cost, rather than the workspace being refused for a speed-up.
  *
  * activities_account gains contact_id: the engaged-contacts pass of the evidence refresh joins every activity in
  * the window to its contact, which read the table row for each (the large demo: 3.6 s of a new-day refresh, 0.7 s
